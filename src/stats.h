@@ -1,0 +1,41 @@
+/* Counters behind pyston.stats() and PYSTON_STATS=1.  They are updated with
+ * the GIL held, so plain integers suffice. */
+#ifndef PYSTON_STATS_H
+#define PYSTON_STATS_H
+
+#include <Python.h>
+#include <stdint.h>
+
+/* Why compiled code handed a frame to the interpreter mid-function.
+ * X(enum-suffix, name shown in bailouts_by_reason) */
+#define PYSTON_BAILOUT_REASONS(X) \
+    X(UNSUPPORTED_OPCODE, "unsupported_opcode") \
+    X(TRACING, "tracing")
+
+typedef enum {
+#define PYSTON_BAILOUT_ENUM(id, name) PYSTON_BAILOUT_##id,
+    PYSTON_BAILOUT_REASONS(PYSTON_BAILOUT_ENUM)
+#undef PYSTON_BAILOUT_ENUM
+    PYSTON_BAILOUT_REASON_COUNT
+} pyston_bailout_reason;
+
+typedef struct {
+    uint64_t functions_compiled;
+    uint64_t frames_jit;    /* frame evaluations that ran compiled code */
+    uint64_t frames_interp; /* frame evaluations handed to CPython */
+    uint64_t bailouts;      /* exits to the interpreter mid-function */
+    uint64_t code_bytes;
+    double compile_seconds;
+    uint64_t bailouts_by_reason[PYSTON_BAILOUT_REASON_COUNT];
+} pyston_stats;
+
+extern pyston_stats pyston_stat;
+
+/* A new dict with every counter: the value of pyston.stats(). */
+PyObject *pyston_stats_as_dict(void);
+
+/* Prints the counters to stderr.  It runs from Py_AtExit, after the
+ * interpreter is gone, so it must not touch Python objects. */
+void pyston_stats_print(void);
+
+#endif
