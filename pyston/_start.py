@@ -9,13 +9,13 @@ import sys
 
 def start():
     """Enable the JIT, or stop the program if a PYSTON_* variable is bad."""
+    import pyston
     try:
-        import pyston
-    except ValueError as err:  # raised by pyston._jit for a bad PYSTON_* value
+        pyston.enable()
+    except ValueError as err:  # a bad PYSTON_* value
         sys.stderr.write(f"pyston: {err}\n")
         sys.stderr.flush()
         # Mirrors CPython, which exits with status 1 on a bad PYTHON* value.
         # sys.exit() cannot be used: site.py would turn it into a fatal error.
         import os
         os._exit(1)
-    pyston.enable()

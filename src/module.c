@@ -7,9 +7,16 @@
 
 static const char *getenv_const(const char *name) { return getenv(name); }
 
+/* Why the PYSTON_* environment could not be read, or "" if it could. */
+static char env_error[256];
+
 static PyObject *jit_enable(PyObject *self, PyObject *unused)
 {
     (void)self, (void)unused;
+    if (env_error[0]) {
+        PyErr_SetString(PyExc_ValueError, env_error);
+        return NULL;
+    }
     if (!pyston_opts.jit) /* PYSTON_JIT=0 is the user's kill switch */
         Py_RETURN_FALSE;
     if (pyston_hook_install() < 0)
@@ -147,16 +154,15 @@ static struct PyModuleDef jit_module = {
     NULL, NULL, NULL, NULL,
 };
 
-/* Reading the options at import makes a bad PYSTON_* value fail loudly,
- * whether the JIT starts through bin/pyston or through pyston.enable(). */
+/* A bad PYSTON_* value makes enable() fail loudly, whether the JIT starts
+ * through bin/pyston or through pyston.enable(); the rest of the API works
+ * with the defaults. */
 PyMODINIT_FUNC PyInit__jit(void)
 {
-    char err[256];
     pyston_options_set_defaults(&pyston_opts);
-    if (pyston_options_load(&pyston_opts, getenv_const, err, sizeof err) < 0) {
-        PyErr_SetString(PyExc_ValueError, err);
-        return NULL;
-    }
+    if (pyston_options_load(&pyston_opts, getenv_const, env_error,
+                            sizeof env_error) < 0)
+        pyston_options_set_defaults(&pyston_opts);
     if (pyston_opts.stats && install_stats_printer() < 0)
         return NULL;
     return PyModule_Create(&jit_module);
