@@ -12,12 +12,15 @@ JIT_HDRS  := $(wildcard src/*.h src/*/*.h)
 JIT_EXT   := pyston/_jit$(EXT_SUFFIX)
 BUILD     := build
 
-.PHONY: all test test-c test-py test-core test-cpython bench bench-quick clean
+.PHONY: all demo test test-c test-py test-core test-cpython bench bench-quick clean
 all: $(JIT_EXT)
 
 $(JIT_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -fPIC -shared -fvisibility=hidden \
 	    -o $@ $(JIT_SRCS)
+
+demo: all
+	PYSTON_STATS=1 bin/pyston examples/demo.py
 
 # C unit tests: each tests/c/test_X.c links with the JIT sources it names.
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/test_*.c))
