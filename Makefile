@@ -22,11 +22,13 @@ $(JIT_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
 demo: all
 	PYSTON_STATS=1 bin/pyston examples/demo.py
 
-# C unit tests: each tests/c/test_X.c links with the JIT sources it names.
+# C unit tests: each tests/c/test_X.c links with the JIT sources that need
+# no Python (the option parser, the assembler).
+PURE_SRCS := src/options.c $(wildcard src/x86/*.c)
 C_TESTS := $(patsubst tests/c/%.c,$(BUILD)/c/%,$(wildcard tests/c/test_*.c))
-$(BUILD)/c/test_options: tests/c/test_options.c src/options.c src/options.h
+$(BUILD)/c/test_%: tests/c/test_%.c $(PURE_SRCS) $(JIT_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -Isrc -o $@ tests/c/test_options.c src/options.c
+	$(CC) $(WARN) $(CFLAGS) -Isrc -o $@ $< $(PURE_SRCS)
 
 test-c: $(C_TESTS)
 	@for t in $(C_TESTS); do $$t || exit 1; done
