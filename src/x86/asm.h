@@ -1,0 +1,112 @@
+/* A small x86-64 assembler: registers, memory operands, immediates, labels
+ * with forward jumps, and patchable 64-bit constants (call targets).
+ *
+ * Code goes into a growable buffer; it is position-independent (every jump
+ * is relative to a label in the same buffer, every absolute address a
+ * 64-bit immediate), so the bytes can be copied anywhere once finished. */
+#ifndef PYSTON_X86_ASM_H
+#define PYSTON_X86_ASM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    X86_RAX, X86_RCX, X86_RDX, X86_RBX, X86_RSP, X86_RBP, X86_RSI, X86_RDI,
+    X86_R8, X86_R9, X86_R10, X86_R11, X86_R12, X86_R13, X86_R14, X86_R15,
+    X86_NOREG = 16 /* "no register": the index of a plain [base + disp] */
+} x86_reg;
+
+/* Condition codes, in the encoding order of Jcc/SETcc/CMOVcc. */
+typedef enum {
+    X86_O, X86_NO, X86_B, X86_AE, X86_E, X86_NE, X86_BE, X86_A,
+    X86_S, X86_NS, X86_P, X86_NP, X86_L, X86_GE, X86_LE, X86_G
+} x86_cond;
+
+/* The eight classic ALU operations; the value is the ModRM /digit. */
+typedef enum {
+    X86_ADD, X86_OR, X86_ADC, X86_SBB, X86_AND, X86_SUB, X86_XOR, X86_CMP
+} x86_alu;
+
+typedef enum { X86_SHL = 4, X86_SHR = 5, X86_SAR = 7 } x86_shift;
+
+/* [base + index*scale + disp]; index may be X86_NOREG. */
+typedef struct {
+    x86_reg base, index;
+    uint8_t scale; /* 1, 2, 4 or 8 */
+    int32_t disp;
+} x86_mem;
+
+static inline x86_mem x86_at(x86_reg base, int32_t disp)
+{
+    return (x86_mem){base, X86_NOREG, 1, disp};
+}
+
+static inline x86_mem x86_at_index(x86_reg base, x86_reg index, uint8_t scale,
+                                   int32_t disp)
+{
+    return (x86_mem){base, index, scale, disp};
+}
+
+typedef int x86_label;
+
+typedef struct {
+    uint8_t *code;
+    size_t size, capacity;
+    bool failed; /* out of memory, or a bad operand: the code is unusable */
+    int32_t *labels; /* label -> bound offset, or -1 */
+    int nlabels, label_capacity;
+    struct x86_fixup { size_t at; x86_label label; } *fixups;
+    int nfixups, fixup_capacity;
+} x86_asm;
+
+void x86_init(x86_asm *a);
+void x86_free(x86_asm *a);
+/* Resolves every jump; false if a label was used but never bound, or the
+ * assembler failed earlier. */
+bool x86_finish(x86_asm *a);
+
+x86_label x86_new_label(x86_asm *a);
+void x86_bind(x86_asm *a, x86_label label);
+
+/* Data moves. */
+void x86_mov_rr(x86_asm *a, x86_reg dst, x86_reg src);
+void x86_mov_load(x86_asm *a, x86_reg dst, x86_mem src);
+void x86_mov_store(x86_asm *a, x86_mem dst, x86_reg src);
+void x86_mov_store_imm(x86_asm *a, x86_mem dst, int32_t imm); /* sign-extended */
+void x86_mov_imm(x86_asm *a, x86_reg dst, int64_t imm);        /* shortest form */
+/* movabs dst, imm64 in its 10-byte form; returns the offset of the
+ * immediate, so that it can be patched later. */
+size_t x86_mov_imm64(x86_asm *a, x86_reg dst, uint64_t imm);
+void x86_load32(x86_asm *a, x86_reg dst, x86_mem src);  /* zero-extends */
+void x86_store32(x86_asm *a, x86_mem dst, x86_reg src);
+void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src);
+void x86_lea(x86_asm *a, x86_reg dst, x86_mem src);
+
+/* Arithmetic. */
+void x86_alu_rr(x86_asm *a, x86_alu op, x86_reg dst, x86_reg src);
+void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm);
+void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src);
+void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
+void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y);
+void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src);
+void x86_shift_ri(x86_asm *a, x86_shift op, x86_reg dst, uint8_t count);
+void x86_inc_m(x86_asm *a, x86_mem dst);
+void x86_dec_m(x86_asm *a, x86_mem dst);
+void x86_setcc(x86_asm *a, x86_cond cond, x86_reg dst); /* dst = cond ? 1 : 0 */
+void x86_cmov(x86_asm *a, x86_cond cond, x86_reg dst, x86_reg src);
+
+/* Control flow. */
+void x86_jmp(x86_asm *a, x86_label target);
+void x86_jcc(x86_asm *a, x86_cond cond, x86_label target);
+void x86_jmp_r(x86_asm *a, x86_reg target);
+void x86_call_r(x86_asm *a, x86_reg target);
+/* Calls an absolute address through SCRATCH; returns the offset of the
+ * patchable 64-bit target. */
+size_t x86_call_abs(x86_asm *a, uint64_t target, x86_reg scratch);
+void x86_push(x86_asm *a, x86_reg r);
+void x86_pop(x86_asm *a, x86_reg r);
+void x86_ret(x86_asm *a);
+void x86_int3(x86_asm *a);
+
+#endif

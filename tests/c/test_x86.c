@@ -1,0 +1,193 @@
+/* Tests of the assembler (src/x86/asm.c): every encoding is checked against
+ * what GNU objdump disassembles it to. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, popen */
+#include "x86/asm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int failures, cases;
+
+/* objdump's Intel-syntax text of the code, instructions joined by "; ". */
+static void disassemble(const x86_asm *a, char *out, size_t outlen)
+{
+    char path[] = "/tmp/pyston-x86-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, a->code, a->size) != (ssize_t)a->size) {
+        snprintf(out, outlen, "<cannot write %s>", path);
+        return;
+    }
+    close(fd);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd,
+             "objdump -D -b binary -m i386:x86-64 -M intel %s", path);
+    FILE *p = popen(cmd, "r");
+    char line[512];
+    out[0] = '\0';
+    while (p && fgets(line, sizeof line, p)) {
+        /* "   3:\t48 89 d8    \tmov    rax,rbx" */
+        char *text = strchr(line, '\t');
+        text = text ? strchr(text + 1, '\t') : NULL;
+        if (!text)
+            continue;
+        text++;
+        text[strcspn(text, "\n")] = '\0';
+        if (out[0])
+            strncat(out, "; ", outlen - strlen(out) - 1);
+        /* squeeze the run of blanks after the mnemonic */
+        for (char *s = text; *s; s++) {
+            if (*s == ' ' && s[1] == ' ')
+                continue;
+            size_t n = strlen(out);
+            if (n + 1 < outlen)
+                out[n] = *s, out[n + 1] = '\0';
+        }
+    }
+    if (p)
+        pclose(p);
+    unlink(path);
+}
+
+static void expect(x86_asm *a, const char *want, int line)
+{
+    char got[2048];
+    cases++;
+    if (!x86_finish(a)) {
+        fprintf(stderr, "test_x86.c:%d: assembler failed, want '%s'\n", line, want);
+        failures++;
+    } else {
+        disassemble(a, got, sizeof got);
+        if (strcmp(got, want) != 0) {
+            fprintf(stderr, "test_x86.c:%d:\n  want '%s'\n  got  '%s'\n", line, want, got);
+            failures++;
+        }
+    }
+    x86_free(a);
+}
+
+#define CASE(want, ...)                    \
+    do {                                   \
+        x86_asm a_, *a = &a_;              \
+        x86_init(a);                       \
+        __VA_ARGS__;                       \
+        expect(a, want, __LINE__);         \
+    } while (0)
+
+static void expect_failure(x86_asm *a, int line)
+{
+    cases++;
+    if (x86_finish(a)) {
+        fprintf(stderr, "test_x86.c:%d: expected the assembler to fail\n", line);
+        failures++;
+    }
+    x86_free(a);
+}
+
+#define FAILS(...)                         \
+    do {                                   \
+        x86_asm a_, *a = &a_;              \
+        x86_init(a);                       \
+        __VA_ARGS__;                       \
+        expect_failure(a, __LINE__);       \
+    } while (0)
+
+static void test_moves(void)
+{
+    CASE("mov rax,rbx", x86_mov_rr(a, X86_RAX, X86_RBX));
+    CASE("mov r15,r8", x86_mov_rr(a, X86_R15, X86_R8));
+    CASE("mov rax,QWORD PTR [rdi]", x86_mov_load(a, X86_RAX, x86_at(X86_RDI, 0)));
+    CASE("mov r9,QWORD PTR [rsp+0x8]", x86_mov_load(a, X86_R9, x86_at(X86_RSP, 8)));
+    CASE("mov rdx,QWORD PTR [r12]", x86_mov_load(a, X86_RDX, x86_at(X86_R12, 0)));
+    CASE("mov rcx,QWORD PTR [rbp+0x0]", x86_mov_load(a, X86_RCX, x86_at(X86_RBP, 0)));
+    CASE("mov rcx,QWORD PTR [r13+0x0]", x86_mov_load(a, X86_RCX, x86_at(X86_R13, 0)));
+    CASE("mov rsi,QWORD PTR [rbx-0x80]", x86_mov_load(a, X86_RSI, x86_at(X86_RBX, -128)));
+    CASE("mov rsi,QWORD PTR [rbx+0x80]", x86_mov_load(a, X86_RSI, x86_at(X86_RBX, 128)));
+    CASE("mov rax,QWORD PTR [rbx+rcx*8+0x48]",
+         x86_mov_load(a, X86_RAX, x86_at_index(X86_RBX, X86_RCX, 8, 0x48)));
+    CASE("mov r10,QWORD PTR [r14+r15*2-0x100000]",
+         x86_mov_load(a, X86_R10, x86_at_index(X86_R14, X86_R15, 2, -0x100000)));
+    CASE("mov QWORD PTR [r12+0x10],rax", x86_mov_store(a, x86_at(X86_R12, 0x10), X86_RAX));
+    CASE("mov QWORD PTR [rdi+0x8],0xffffffffffffffff", x86_mov_store_imm(a, x86_at(X86_RDI, 8), -1));
+    CASE("mov eax,DWORD PTR [rdi+0x4]", x86_load32(a, X86_RAX, x86_at(X86_RDI, 4)));
+    CASE("mov DWORD PTR [r8],r9d", x86_store32(a, x86_at(X86_R8, 0), X86_R9));
+    CASE("movzx eax,BYTE PTR [rsi+0x1]", x86_movzx8(a, X86_RAX, x86_at(X86_RSI, 1)));
+    CASE("lea rdi,[rsp+0x20]", x86_lea(a, X86_RDI, x86_at(X86_RSP, 0x20)));
+    CASE("mov eax,0x0", x86_mov_imm(a, X86_RAX, 0));
+    CASE("mov r11d,0xffffffff", x86_mov_imm(a, X86_R11, 0xffffffff));
+    CASE("mov rdx,0xffffffffffffffff", x86_mov_imm(a, X86_RDX, -1));
+    CASE("movabs rax,0x123456789abc", x86_mov_imm(a, X86_RAX, 0x123456789abcLL));
+    CASE("movabs r12,0x1", x86_mov_imm64(a, X86_R12, 1));
+}
+
+static void test_arithmetic(void)
+{
+    CASE("add rax,rbx", x86_alu_rr(a, X86_ADD, X86_RAX, X86_RBX));
+    CASE("sub r8,r9", x86_alu_rr(a, X86_SUB, X86_R8, X86_R9));
+    CASE("cmp rdi,0x7f", x86_alu_ri(a, X86_CMP, X86_RDI, 127));
+    CASE("and r15,0xffffffffffffff80", x86_alu_ri(a, X86_AND, X86_R15, -128));
+    CASE("add rsp,0x1000", x86_alu_ri(a, X86_ADD, X86_RSP, 4096));
+    CASE("or rax,QWORD PTR [rbx+0x8]", x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_RBX, 8)));
+    CASE("add QWORD PTR [rax],0x1", x86_alu_mi(a, X86_ADD, x86_at(X86_RAX, 0), 1));
+    CASE("cmp QWORD PTR [r12+0x8],0x12345", x86_alu_mi(a, X86_CMP, x86_at(X86_R12, 8), 0x12345));
+    CASE("test rax,rax", x86_test_rr(a, X86_RAX, X86_RAX));
+    CASE("test r9,rdx", x86_test_rr(a, X86_R9, X86_RDX));
+    CASE("imul rcx,r10", x86_imul_rr(a, X86_RCX, X86_R10));
+    CASE("shl rax,0x3", x86_shift_ri(a, X86_SHL, X86_RAX, 3));
+    CASE("sar r11,0x3f", x86_shift_ri(a, X86_SAR, X86_R11, 63));
+    CASE("shr rdx,0x1", x86_shift_ri(a, X86_SHR, X86_RDX, 1));
+    CASE("inc QWORD PTR [rdi]", x86_inc_m(a, x86_at(X86_RDI, 0)));
+    CASE("dec QWORD PTR [r13+0x0]", x86_dec_m(a, x86_at(X86_R13, 0)));
+    CASE("setl al; movzx eax,al", x86_setcc(a, X86_L, X86_RAX));
+    CASE("sete sil; movzx esi,sil", x86_setcc(a, X86_E, X86_RSI));
+    CASE("setg r9b; movzx r9d,r9b", x86_setcc(a, X86_G, X86_R9));
+    CASE("cmovne rax,r8", x86_cmov(a, X86_NE, X86_RAX, X86_R8));
+}
+
+static void test_control_flow(void)
+{
+    CASE("push rbp; push r15; pop r15; pop rbp; ret; int3",
+         x86_push(a, X86_RBP); x86_push(a, X86_R15); x86_pop(a, X86_R15);
+         x86_pop(a, X86_RBP); x86_ret(a); x86_int3(a));
+    CASE("call rax; jmp r11", x86_call_r(a, X86_RAX); x86_jmp_r(a, X86_R11));
+    CASE("movabs r11,0x1122334455667788; call r11",
+         x86_call_abs(a, 0x1122334455667788ULL, X86_R11));
+    /* forward and backward jumps */
+    CASE("jmp 0xc; jne 0xc; ret; ret",
+         x86_label l = x86_new_label(a); x86_jmp(a, l); x86_jcc(a, X86_NE, l);
+         x86_ret(a); x86_bind(a, l); x86_ret(a));
+    CASE("ret; jmp 0x0; jle 0x0",
+         x86_label l = x86_new_label(a); x86_bind(a, l); x86_ret(a);
+         x86_jmp(a, l); x86_jcc(a, X86_LE, l));
+}
+
+static void test_patching(void)
+{
+    x86_asm a;
+    x86_init(&a);
+    size_t at = x86_call_abs(&a, 0, X86_RAX);
+    uint64_t target = 0xdeadbeefcafeULL;
+    memcpy(a.code + at, &target, 8);
+    expect(&a, "movabs rax,0xdeadbeefcafe; call rax", __LINE__);
+}
+
+static void test_errors(void)
+{
+    FAILS(x86_label l = x86_new_label(a); x86_jmp(a, l)); /* never bound */
+    FAILS(x86_label l = x86_new_label(a); x86_bind(a, l); x86_bind(a, l));
+    FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_RBX, X86_RSP, 1, 0)));
+    FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_RBX, X86_RCX, 3, 0)));
+    FAILS(x86_mov_load(a, X86_RAX, x86_at(X86_NOREG, 0)));
+}
+
+int main(void)
+{
+    test_moves();
+    test_arithmetic();
+    test_control_flow();
+    test_patching();
+    test_errors();
+    printf("test_x86: %d cases, %s\n", cases, failures ? "FAILED" : "ok");
+    return failures != 0;
+}
