@@ -1,17 +1,113 @@
-/* The eval-frame hook.  It sits on every Python call, so it must stay as
- * cheap as possible for code that is not compiled: one counter, one call. */
-#include <Python.h>
+/* The eval-frame hook: tiering counters and the entry into compiled code.
+ * It sits on every Python call, so the path for code that is not compiled
+ * stays short: one co_extra load, one counter, one call. */
+#include "cpython.h"
 
+#include "bjit/compile.h"
+#include "codemem.h"
 #include "hook.h"
+#include "options.h"
 #include "stats.h"
 
+
+/* What the JIT keeps per code object, in its co_extra slot. */
+typedef struct {
+    pyston_compiled compiled; /* .entry is NULL until compiled */
+    uint32_t calls;
+    bool has_loop; /* compiled at the first call, whatever the threshold */
+    bool failed;   /* cannot be compiled: the interpreter runs it */
+} jitcode;
+
+static Py_ssize_t extra_index = -1;
+
+/* co_extra's free function: the code object is being destroyed. */
+static void free_jitcode(void *p)
+{
+    jitcode *jc = p;
+    if (jc->compiled.entry)
+        pyston_codemem_release((void *)jc->compiled.entry, jc->compiled.size);
+    PyMem_RawFree(jc);
+}
+
+/* The layout of co->co_extra: mirrors _PyCodeObjectExtra, which is private
+ * to Objects/codeobject.c.  Reading it directly saves _PyCode_GetExtra's
+ * checks on every call. */
+typedef struct {
+    Py_ssize_t ce_size;
+    void *ce_extras[1];
+} code_extra;
+
+static inline jitcode *peek_jitcode(PyCodeObject *co)
+{
+    code_extra *extra = co->co_extra;
+    return extra && extra_index < extra->ce_size ? extra->ce_extras[extra_index] : NULL;
+}
+
+static bool contains_loop(PyCodeObject *co)
+{
+    for (Py_ssize_t i = 0; i < Py_SIZE(co); i++) {
+        int op = _PyOpcode_Deopt[_Py_OPCODE(_PyCode_CODE(co)[i])];
+        if (op == JUMP_BACKWARD || op == POP_JUMP_BACKWARD_IF_FALSE ||
+            op == POP_JUMP_BACKWARD_IF_TRUE || op == POP_JUMP_BACKWARD_IF_NONE ||
+            op == POP_JUMP_BACKWARD_IF_NOT_NONE)
+            return true;
+        i += _PyOpcode_Caches[op];
+    }
+    return false;
+}
+
+static jitcode *new_jitcode(PyCodeObject *co)
+{
+    jitcode *jc = PyMem_RawCalloc(1, sizeof *jc);
+    if (jc == NULL)
+        return NULL;
+    jc->has_loop = contains_loop(co);
+    if (_PyCode_SetExtra((PyObject *)co, extra_index, jc) < 0) {
+        PyErr_Clear();
+        PyMem_RawFree(jc);
+        return NULL;
+    }
+    return jc;
+}
+
+static void maybe_compile(PyCodeObject *co, jitcode *jc)
+{
+    if (jc->calls < pyston_opts.threshold && !jc->has_loop) {
+        jc->calls++;
+        return;
+    }
+    if (pyston_bjit_compile(co, &jc->compiled) < 0)
+        jc->failed = true;
+}
+
+#ifdef PYSTON_PLANT_BUGS /* planted_bugs.h wraps the hook */
+#define pyston_eval_frame pyston_eval_frame_unplanted
+#endif
 static PyObject *pyston_eval_frame(PyThreadState *tstate,
                                    struct _PyInterpreterFrame *frame,
                                    int throwflag)
 {
+    PyCodeObject *co = frame->f_code;
+    jitcode *jc = peek_jitcode(co);
+    if (jc == NULL)
+        jc = new_jitcode(co);
+    if (jc != NULL && jc->compiled.entry == NULL && !jc->failed)
+        maybe_compile(co, jc);
+    /* Compiled code starts frames at their first instruction only, and
+     * traced frames run in the interpreter. */
+    if (jc != NULL && jc->compiled.entry != NULL && !throwflag &&
+        frame->prev_instr + 1 == _PyCode_CODE(co) && !tstate->cframe->use_tracing) {
+        pyston_stat.frames_jit++;
+        return jc->compiled.entry(tstate, frame);
+    }
     pyston_stat.frames_interp++;
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }
+
+#ifdef PYSTON_PLANT_BUGS
+#undef pyston_eval_frame /* tests/reliability/: bugs the harness must catch */
+#include "planted_bugs.h"
+#endif
 
 int pyston_hook_installed(void)
 {
@@ -29,6 +125,10 @@ int pyston_hook_install(void)
         /* Another PEP 523 user (a debugger, another JIT) owns the hook. */
         PyErr_SetString(PyExc_RuntimeError,
                         "pyston: another frame evaluator is installed");
+        return -1;
+    }
+    if (extra_index < 0 && (extra_index = _PyEval_RequestCodeExtraIndex(free_jitcode)) < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "pyston: no co_extra slot left");
         return -1;
     }
     _PyInterpreterState_SetEvalFrameFunc(interp, pyston_eval_frame);

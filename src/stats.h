@@ -10,6 +10,7 @@
  * X(enum-suffix, name shown in bailouts_by_reason) */
 #define PYSTON_BAILOUT_REASONS(X) \
     X(UNSUPPORTED_OPCODE, "unsupported_opcode") \
+    X(EXCEPTION, "exception") \
     X(TRACING, "tracing")
 
 typedef enum {
@@ -27,6 +28,7 @@ typedef struct {
     uint64_t code_bytes;
     double compile_seconds;
     uint64_t bailouts_by_reason[PYSTON_BAILOUT_REASON_COUNT];
+    uint64_t unsupported_by_opcode[256]; /* the unsupported_opcode bailouts */
 } pyston_stats;
 
 extern pyston_stats pyston_stat;

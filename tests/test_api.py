@@ -24,8 +24,8 @@ before = pyston.stats()
 for _ in range(1000):
     f()
 after = pyston.stats()
-print(json.dumps({"keys": sorted(after), "delta": after["frames_interp"] - before["frames_interp"],
-                  "enabled": pyston.is_enabled(), "after": after}))
+delta = {k: after[k] - before[k] for k in ("frames_interp", "frames_jit", "functions_compiled")}
+print(json.dumps({"keys": sorted(after), "delta": delta, "enabled": pyston.is_enabled(), "after": after}))
 """
 
 
@@ -33,13 +33,20 @@ def test_stats_keys_and_real_frame_counts():
     result = python_json(COUNT_CALLS)
     assert set(result["keys"]) >= STATS_KEYS
     assert result["enabled"] is True
-    assert result["delta"] == 1000  # one frame evaluation per call of f
-    assert result["after"]["bailouts_by_reason"] == {}
+    # the default threshold: 100 calls in the interpreter, then compiled
+    assert result["delta"] == {"frames_interp": 100, "frames_jit": 900, "functions_compiled": 1}
+
+
+def test_threshold_0_compiles_at_the_first_call():
+    result = python_json(COUNT_CALLS, PYSTON_JIT_THRESHOLD="0")
+    assert result["delta"] == {"frames_interp": 0, "frames_jit": 1000, "functions_compiled": 1}
+    assert result["after"]["code_bytes"] > 0 and result["after"]["compile_seconds"] > 0
 
 
 def test_pyston_jit_0_keeps_the_hook_out():
     result = python_json(COUNT_CALLS, PYSTON_JIT="0")
-    assert result["enabled"] is False and result["delta"] == 0
+    assert result["enabled"] is False
+    assert result["delta"] == {"frames_interp": 0, "frames_jit": 0, "functions_compiled": 0}
 
 
 def test_enable_disable_in_a_stock_process():
@@ -52,13 +59,15 @@ def f():
 states = [pyston.is_enabled()]
 states.append(pyston.enable())
 f(); f()
-states.append(pyston.stats()["frames_interp"])
+frames = lambda: pyston.stats()["frames_interp"] + pyston.stats()["frames_jit"]
+states.append(frames())
 pyston.disable()
 f()
-states += [pyston.is_enabled(), pyston.stats()["frames_interp"]]
+states += [pyston.is_enabled(), frames()]
 print(json.dumps(states))
 """
-    assert python_json(code, STOCK) == [False, True, 2, False, 2]
+    # f, f and the frames lambda itself; nothing once disabled
+    assert python_json(code, STOCK) == [False, True, 3, False, 3]
 
 
 def test_configure_validates_and_reports_options():

@@ -203,6 +203,7 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
 }
 
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, true, 0x85, y, x, false); }
+void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, false, 0x85, y, x, false); }
 void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src) { op_reg(a, true, 0x0FAF, dst, src, false); }
 void x86_inc_m(x86_asm *a, x86_mem dst) { op_mem(a, true, 0xFF, 0, dst); }
 void x86_dec_m(x86_asm *a, x86_mem dst) { op_mem(a, true, 0xFF, 1, dst); }

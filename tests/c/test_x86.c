@@ -133,6 +133,8 @@ static void test_arithmetic(void)
     CASE("cmp QWORD PTR [r12+0x8],0x12345", x86_alu_mi(a, X86_CMP, x86_at(X86_R12, 8), 0x12345));
     CASE("test rax,rax", x86_test_rr(a, X86_RAX, X86_RAX));
     CASE("test r9,rdx", x86_test_rr(a, X86_R9, X86_RDX));
+    CASE("test eax,eax", x86_test32_rr(a, X86_RAX, X86_RAX));
+    CASE("test r10d,esi", x86_test32_rr(a, X86_R10, X86_RSI));
     CASE("imul rcx,r10", x86_imul_rr(a, X86_RCX, X86_R10));
     CASE("shl rax,0x3", x86_shift_ri(a, X86_SHL, X86_RAX, 3));
     CASE("sar r11,0x3f", x86_shift_ri(a, X86_SAR, X86_R11, 63));

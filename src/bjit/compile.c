@@ -1,0 +1,621 @@
+/* The baseline compiler: a plain loop over the bytecode, in the style of
+ * V8's Sparkplug.  Locals and the value stack stay in the CPython frame,
+ * at addresses known at compile time (the stack depth before every
+ * instruction is computed first), so any instruction boundary is a valid
+ * point to hand the frame to the interpreter.
+ *
+ * Registers while compiled code runs (all callee-saved):
+ *   r12 = the _PyInterpreterFrame      r13 = the PyThreadState
+ *   r14 = &frame->localsplus[0]        r15 = the first code unit
+ * Helpers are called with (tstate, frame, stack pointer, oparg).
+ *
+ * An instruction this compiler does not know hands the frame to the
+ * interpreter there (a bailout); so does every exception, which the
+ * interpreter then unwinds through the exception table exactly as it
+ * would have. */
+#include "bjit/compile.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "codemem.h"
+#include "runtime/frame.h"
+#include "runtime/ops.h"
+#include "stats.h"
+#include "x86/asm.h"
+
+#define FRAME X86_R12
+#define TSTATE X86_R13
+#define LOCALS X86_R14
+#define FIRST_INSTR X86_R15
+
+#define OFF_PREV_INSTR ((int32_t)offsetof(_PyInterpreterFrame, prev_instr))
+#define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
+
+/* One decoded instruction, at the index of its first code unit (which is
+ * an EXTENDED_ARG when the argument needs one). */
+typedef struct {
+    uint8_t op;  /* deoptimized: the compiler's opcode, not the adaptive one */
+    int arg;     /* with EXTENDED_ARG prefixes folded in */
+    int at;      /* index of the instruction itself, after its prefixes */
+    int next;    /* index of the next instruction, after inline caches */
+} insn;
+
+/* Out-of-line code reached from the main path. */
+typedef enum { STUB_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
+
+typedef struct {
+    stub_kind kind;
+    x86_label entry, resume;
+    int at;    /* the instruction */
+    int depth; /* stack depth for the frame, if the stub leaves */
+    int arg;
+} stub;
+
+typedef struct {
+    PyCodeObject *co;
+    const _Py_CODEUNIT *code;
+    int ncode, nlocalsplus;
+    insn *insns;     /* indexed by code unit; .op == 0 where none starts */
+    int *depth;      /* stack depth before each instruction; -1: unreachable */
+    x86_label *label;
+    x86_asm a;
+    x86_label epilogue, throw_exit;
+    stub *stubs;
+    int nstubs, stub_capacity;
+    PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
+} compiler;
+
+/* --- reading the bytecode -------------------------------------------------- */
+
+static bool is_terminal(int op)
+{
+    return op == RETURN_VALUE || op == RAISE_VARARGS || op == RERAISE;
+}
+
+static bool is_unconditional_jump(int op)
+{
+    return op == JUMP_FORWARD || op == JUMP_BACKWARD || op == JUMP_BACKWARD_NO_INTERRUPT;
+}
+
+static bool is_backward_jump(int op)
+{
+    return op == JUMP_BACKWARD || op == JUMP_BACKWARD_NO_INTERRUPT ||
+           op == POP_JUMP_BACKWARD_IF_FALSE || op == POP_JUMP_BACKWARD_IF_TRUE ||
+           op == POP_JUMP_BACKWARD_IF_NONE || op == POP_JUMP_BACKWARD_IF_NOT_NONE;
+}
+
+static bool has_jump(int op)
+{
+    switch (op) {
+    case JUMP_FORWARD: case JUMP_BACKWARD: case JUMP_BACKWARD_NO_INTERRUPT:
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
+    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
+    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
+    case JUMP_IF_FALSE_OR_POP: case JUMP_IF_TRUE_OR_POP:
+    case FOR_ITER: case SEND:
+        return true;
+    }
+    return false;
+}
+
+/* The stack effect as it happens at run time.  The compiler's table
+ * (PyCompile_OpcodeStackEffectWithJump) books the arguments of a call as
+ * popped by PRECALL, but they stay on the stack until CALL. */
+static int stack_effect(const insn *in, int jump)
+{
+    if (in->op == PRECALL)
+        return 0;
+    if (in->op == CALL)
+        return -in->arg - 1;
+    return PyCompile_OpcodeStackEffectWithJump(in->op, in->arg, jump);
+}
+
+/* 3.11 jumps are relative to the next instruction (dis._get_jump_target). */
+static int jump_target(const insn *in)
+{
+    return is_backward_jump(in->op) ? in->next - in->arg : in->next + in->arg;
+}
+
+static int decode(compiler *c)
+{
+    int start = 0, ext = 0;
+    for (int i = 0; i < c->ncode; i++) {
+        int op = _PyOpcode_Deopt[_Py_OPCODE(c->code[i])];
+        int arg = _Py_OPARG(c->code[i]) | ext;
+        if (op == EXTENDED_ARG) {
+            ext = arg << 8;
+            continue;
+        }
+        if (op == 0) /* a CACHE entry outside any instruction */
+            return -1;
+        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op]};
+        i += _PyOpcode_Caches[op];
+        start = i + 1;
+        ext = 0;
+    }
+    return 0;
+}
+
+static int propagate(compiler *c, int *work, int *nwork, int to, int depth)
+{
+    if (to < 0 || to >= c->ncode || c->insns[to].op == 0 || depth < 0 ||
+        depth > c->co->co_stacksize)
+        return -1;
+    if (c->depth[to] == -1) {
+        c->depth[to] = depth;
+        work[(*nwork)++] = to;
+        return 0;
+    }
+    return c->depth[to] == depth ? 0 : -1;
+}
+
+/* The stack depth before every instruction reachable without an
+ * exception (exception handlers run in the interpreter). */
+static int compute_depths(compiler *c)
+{
+    int *work = malloc(sizeof(int) * (size_t)c->ncode);
+    int nwork = 0, rc = 0;
+    if (work == NULL)
+        return -1;
+    for (int i = 0; i < c->ncode; i++)
+        c->depth[i] = -1;
+    rc = propagate(c, work, &nwork, 0, 0);
+    while (rc == 0 && nwork > 0) {
+        const insn *in = &c->insns[work[--nwork]];
+        int d = c->depth[work[nwork]];
+        if (is_terminal(in->op))
+            continue;
+        if (has_jump(in->op)) {
+            int effect = stack_effect(in, 1);
+            rc |= propagate(c, work, &nwork, jump_target(in), d + effect);
+        }
+        if (!is_unconditional_jump(in->op) && rc == 0) {
+            int effect = stack_effect(in, 0);
+            rc |= propagate(c, work, &nwork, in->next, d + effect);
+        }
+    }
+    free(work);
+    return rc;
+}
+
+/* --- emitting ---------------------------------------------------------------- */
+
+static x86_mem slot(compiler *c, int depth) /* the value-stack entry DEPTH */
+{
+    return x86_at(LOCALS, 8 * (c->nlocalsplus + depth));
+}
+
+static x86_mem local(int index) { return x86_at(LOCALS, 8 * index); }
+
+static x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
+                          x86_label resume)
+{
+    if (c->nstubs == c->stub_capacity) {
+        int cap = c->stub_capacity ? 2 * c->stub_capacity : 16;
+        stub *p = realloc(c->stubs, sizeof(stub) * (size_t)cap);
+        if (p == NULL) {
+            c->a.failed = true;
+            return 0;
+        }
+        c->stubs = p;
+        c->stub_capacity = cap;
+    }
+    x86_label entry = x86_new_label(&c->a);
+    c->stubs[c->nstubs++] = (stub){kind, entry, resume, at, depth, arg};
+    return entry;
+}
+
+static void call(compiler *c, const void *fn)
+{
+    x86_call_abs(&c->a, (uint64_t)(uintptr_t)fn, X86_RAX);
+}
+
+/* frame->prev_instr = &code[UNIT]: where tracebacks and f_lineno look. */
+static void set_prev_instr(compiler *c, int unit)
+{
+    x86_lea(&c->a, X86_RAX, x86_at(FIRST_INSTR, 2 * unit));
+    x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RAX);
+}
+
+static void set_stacktop(compiler *c, int depth)
+{
+    x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
+    x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+}
+
+/* Hands the frame to the interpreter, to resume at instruction START
+ * (the first unit of the instruction, prefixes included). */
+static void emit_resume_in_interpreter(compiler *c, int start, int depth,
+                                       const void *bailout, int arg)
+{
+    set_prev_instr(c, start - 1);
+    set_stacktop(c, depth);
+    x86_mov_rr(&c->a, X86_RDI, TSTATE);
+    x86_mov_rr(&c->a, X86_RSI, FRAME);
+    x86_mov_imm(&c->a, X86_RDX, arg);
+    call(c, bailout);
+    x86_jmp(&c->a, c->epilogue);
+}
+
+/* Py_DECREF of the object in RDI; the deallocation runs out of line. */
+static void emit_decref_rdi(compiler *c, int at, bool nullable)
+{
+    x86_label done = x86_new_label(&c->a);
+    if (nullable) {
+        x86_test_rr(&c->a, X86_RDI, X86_RDI);
+        x86_jcc(&c->a, X86_E, done);
+    }
+    x86_dec_m(&c->a, x86_at(X86_RDI, 0));
+    x86_jcc(&c->a, X86_E, add_stub(c, STUB_DEALLOC, at, 0, 0, done));
+    x86_bind(&c->a, done);
+}
+
+/* CHECK_EVAL_BREAKER: signals, pending calls, GIL hand-off, async exceptions. */
+static void emit_eval_breaker_check(compiler *c, int at, int depth)
+{
+    x86_label done = x86_new_label(&c->a);
+    _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
+    x86_mov_imm64(&c->a, X86_RAX, (uint64_t)(uintptr_t)breaker);
+    x86_load32(&c->a, X86_RAX, x86_at(X86_RAX, 0));
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
+    x86_bind(&c->a, done);
+}
+
+/* After code that may have run sys.settrace()/sys.setprofile(): the rest
+ * of the frame then runs in the interpreter. */
+static void emit_tracing_check(compiler *c, const insn *in, int depth_after)
+{
+    x86_mov_load(&c->a, X86_RAX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
+    x86_movzx8(&c->a, X86_RAX, x86_at(X86_RAX, offsetof(_PyCFrame, use_tracing)));
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_label cont = x86_new_label(&c->a);
+    x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, in->next, depth_after, 0, cont));
+    x86_bind(&c->a, cont);
+}
+
+/* rdi, rsi, rdx, ecx = tstate, frame, stack pointer, oparg. */
+static void emit_helper_args(compiler *c, const insn *in, int depth)
+{
+    set_prev_instr(c, in->at);
+    x86_mov_rr(&c->a, X86_RDI, TSTATE);
+    x86_mov_rr(&c->a, X86_RSI, FRAME);
+    x86_lea(&c->a, X86_RDX, slot(c, depth));
+    x86_mov_imm(&c->a, X86_RCX, in->arg);
+}
+
+static void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
+{
+    emit_helper_args(c, in, depth);
+    call(c, fn);
+}
+
+/* The taken side of a jump; backward jumps check the eval breaker. */
+static void emit_jump_taken(compiler *c, const insn *in, int depth_after)
+{
+    int target = jump_target(in);
+    if (is_backward_jump(in->op))
+        emit_eval_breaker_check(c, in->at, depth_after);
+    x86_jmp(&c->a, c->label[target]);
+}
+
+/* POP_JUMP_*_IF_TRUE/FALSE: True and False inline, anything else through
+ * PyObject_IsTrue in a helper. */
+static void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
+{
+    x86_asm *a = &c->a;
+    x86_label is_true = x86_new_label(a), is_false = x86_new_label(a);
+    x86_label true_dec = x86_new_label(a), false_dec = x86_new_label(a);
+    x86_label fall = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_True);
+    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    x86_jcc(a, X86_E, true_dec);
+    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_False);
+    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    x86_jcc(a, X86_E, false_dec);
+    emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_S, c->throw_exit);
+    x86_jcc(a, X86_NE, is_true);
+    x86_jmp(a, is_false);
+    x86_bind(a, true_dec); /* _Py_DECREF_NO_DEALLOC */
+    x86_dec_m(a, x86_at(X86_RDI, 0));
+    x86_jmp(a, is_true);
+    x86_bind(a, false_dec);
+    x86_dec_m(a, x86_at(X86_RDI, 0));
+    x86_bind(a, is_false);
+    if (jump_if)
+        x86_jmp(a, fall);
+    else
+        emit_jump_taken(c, in, depth - 1);
+    x86_bind(a, is_true);
+    if (jump_if)
+        emit_jump_taken(c, in, depth - 1);
+    x86_bind(a, fall);
+}
+
+static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool jump_if_none)
+{
+    x86_asm *a = &c->a;
+    x86_label not_none = x86_new_label(a), fall = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
+    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    x86_jcc(a, X86_NE, not_none);
+    x86_dec_m(a, x86_at(X86_RDI, 0)); /* None is never deallocated */
+    if (jump_if_none)
+        emit_jump_taken(c, in, depth - 1);
+    else
+        x86_jmp(a, fall);
+    x86_bind(a, not_none);
+    emit_decref_rdi(c, in->at, false);
+    if (!jump_if_none)
+        emit_jump_taken(c, in, depth - 1);
+    x86_bind(a, fall);
+}
+
+/* --- instructions ------------------------------------------------------------ */
+
+/* Emits instruction IN, at stack depth DEPTH.  Returns false for an
+ * instruction that the compiler does not know. */
+static bool emit_insn(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    switch (in->op) {
+    case NOP: case PRECALL: /* CALL unpacks bound methods itself */
+        return true;
+    case RESUME:
+        if (in->arg < 2)
+            emit_eval_breaker_check(c, in->at, depth);
+        return true;
+    case KW_NAMES:
+        c->kwnames = PyTuple_GET_ITEM(c->co->co_consts, in->arg);
+        return true;
+    case LOAD_FAST: case LOAD_CLOSURE: {
+        x86_label ok = x86_new_label(a);
+        x86_mov_load(a, X86_RAX, local(in->arg));
+        x86_test_rr(a, X86_RAX, X86_RAX);
+        if (in->op == LOAD_FAST)
+            x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
+        x86_bind(a, ok);
+        x86_inc_m(a, x86_at(X86_RAX, 0));
+        x86_mov_store(a, slot(c, depth), X86_RAX);
+        return true;
+    }
+    case LOAD_CONST:
+        x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)PyTuple_GET_ITEM(c->co->co_consts, in->arg));
+        x86_inc_m(a, x86_at(X86_RAX, 0));
+        x86_mov_store(a, slot(c, depth), X86_RAX);
+        return true;
+    case STORE_FAST:
+        x86_mov_load(a, X86_RAX, slot(c, depth - 1));
+        x86_mov_load(a, X86_RDI, local(in->arg));
+        x86_mov_store(a, local(in->arg), X86_RAX);
+        emit_decref_rdi(c, in->at, true);
+        return true;
+    case DELETE_FAST: {
+        x86_label ok = x86_new_label(a);
+        x86_mov_load(a, X86_RDI, local(in->arg));
+        x86_test_rr(a, X86_RDI, X86_RDI);
+        x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
+        x86_bind(a, ok);
+        x86_mov_store_imm(a, local(in->arg), 0);
+        emit_decref_rdi(c, in->at, false);
+        return true;
+    }
+    case POP_TOP:
+        x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+        emit_decref_rdi(c, in->at, false);
+        return true;
+    case PUSH_NULL:
+        x86_mov_store_imm(a, slot(c, depth), 0);
+        return true;
+    case COPY:
+        x86_mov_load(a, X86_RAX, slot(c, depth - in->arg));
+        x86_inc_m(a, x86_at(X86_RAX, 0));
+        x86_mov_store(a, slot(c, depth), X86_RAX);
+        return true;
+    case SWAP:
+        x86_mov_load(a, X86_RAX, slot(c, depth - 1));
+        x86_mov_load(a, X86_RCX, slot(c, depth - in->arg));
+        x86_mov_store(a, slot(c, depth - 1), X86_RCX);
+        x86_mov_store(a, slot(c, depth - in->arg), X86_RAX);
+        return true;
+    case JUMP_FORWARD: case JUMP_BACKWARD: case JUMP_BACKWARD_NO_INTERRUPT:
+        emit_jump_taken(c, in, depth);
+        return true;
+    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
+        emit_pop_jump_if_bool(c, in, depth, true);
+        return true;
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
+        emit_pop_jump_if_bool(c, in, depth, false);
+        return true;
+    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
+        emit_pop_jump_if_none(c, in, depth, true);
+        return true;
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
+        emit_pop_jump_if_none(c, in, depth, false);
+        return true;
+    case RETURN_VALUE:
+        x86_mov_rr(a, X86_RDI, TSTATE);
+        x86_mov_rr(a, X86_RSI, FRAME);
+        x86_mov_load(a, X86_RDX, slot(c, depth - 1));
+        call(c, pyston_rt_return);
+        x86_jmp(a, c->epilogue);
+        return true;
+    case CALL:
+        emit_helper_args(c, in, depth);
+        x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);
+        call(c, pyston_op_call);
+        c->kwnames = NULL;
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        emit_eval_breaker_check(c, in->at, depth - in->arg - 1);
+        emit_tracing_check(c, in, depth - in->arg - 1);
+        return true;
+    }
+    const pyston_op_helper *h = &pyston_op_helpers[in->op];
+    if (h->kind == PYSTON_OP_STACK) {
+        emit_helper_call(c, in, depth, h->fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        return true;
+    }
+    if (h->kind == PYSTON_OP_BRANCH && in->op == FOR_ITER) {
+        emit_helper_call(c, in, depth, h->fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_S, c->throw_exit);
+        x86_jcc(a, X86_NE, c->label[jump_target(in)]);
+        return true;
+    }
+    return false;
+}
+
+static void emit_stub(compiler *c, const stub *s)
+{
+    x86_asm *a = &c->a;
+    x86_bind(a, s->entry);
+    switch (s->kind) {
+    case STUB_DEALLOC: /* the object is in rdi */
+        set_prev_instr(c, s->at);
+        call(c, _Py_Dealloc);
+        x86_jmp(a, s->resume);
+        break;
+    case STUB_UNBOUND:
+        set_prev_instr(c, s->at);
+        set_stacktop(c, s->depth);
+        x86_mov_rr(a, X86_RDI, TSTATE);
+        x86_mov_rr(a, X86_RSI, FRAME);
+        x86_mov_imm(a, X86_RDX, s->arg);
+        call(c, pyston_rt_unbound_local);
+        x86_jmp(a, c->throw_exit);
+        break;
+    case STUB_BREAKER:
+        set_prev_instr(c, s->at);
+        x86_mov_rr(a, X86_RDI, TSTATE);
+        x86_mov_rr(a, X86_RSI, FRAME);
+        x86_mov_imm(a, X86_RDX, c->nlocalsplus + s->depth);
+        call(c, pyston_rt_eval_breaker);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        x86_jmp(a, s->resume);
+        break;
+    case STUB_TRACING:
+        emit_resume_in_interpreter(c, s->at, s->depth, pyston_rt_bailout_tracing, 0);
+        break;
+    }
+}
+
+static void emit_prologue(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_push(a, X86_RBP);
+    x86_mov_rr(a, X86_RBP, X86_RSP);
+    x86_push(a, X86_RBX);
+    x86_push(a, X86_R12);
+    x86_push(a, X86_R13);
+    x86_push(a, X86_R14);
+    x86_push(a, X86_R15);
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8); /* keep rsp 16-byte aligned */
+    x86_mov_rr(a, TSTATE, X86_RDI);
+    x86_mov_rr(a, FRAME, X86_RSI);
+    x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
+    x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
+    call(c, pyston_rt_enter);
+    x86_label entered = x86_new_label(a);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, entered);
+    x86_mov_imm(a, X86_RAX, 0); /* RecursionError: return NULL */
+    x86_jmp(a, c->epilogue);
+    x86_bind(a, entered);
+}
+
+static void emit_epilogue(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_bind(a, c->throw_exit);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    call(c, pyston_rt_bailout_exception);
+    x86_bind(a, c->epilogue);
+    x86_alu_ri(a, X86_ADD, X86_RSP, 8);
+    x86_pop(a, X86_R15);
+    x86_pop(a, X86_R14);
+    x86_pop(a, X86_R13);
+    x86_pop(a, X86_R12);
+    x86_pop(a, X86_RBX);
+    x86_pop(a, X86_RBP);
+    x86_ret(a);
+}
+
+static int emit(compiler *c)
+{
+    x86_asm *a = &c->a;
+    c->epilogue = x86_new_label(a);
+    c->throw_exit = x86_new_label(a);
+    for (int i = 0; i < c->ncode; i++)
+        c->label[i] = x86_new_label(a);
+    emit_prologue(c);
+    for (int i = 0; i < c->ncode; i++) {
+        const insn *in = &c->insns[i];
+        x86_bind(a, c->label[i]);
+        if (in->op == 0 || c->depth[i] < 0)
+            continue; /* inside an instruction, or unreachable */
+        for (int j = i + 1; j <= in->at; j++) /* EXTENDED_ARG prefixes */
+            x86_bind(a, c->label[j]);
+        if (!emit_insn(c, in, c->depth[i]))
+            emit_resume_in_interpreter(c, i, c->depth[i], pyston_rt_bailout_unsupported, in->op);
+        i = in->next - 1;
+    }
+    for (int i = 0; i < c->nstubs; i++)
+        emit_stub(c, &c->stubs[i]);
+    emit_epilogue(c);
+    return x86_finish(a) ? 0 : -1;
+}
+
+static bool compilable(PyCodeObject *co)
+{
+    /* Generators and coroutines resume mid-function: not yet (docs/tier1.md). */
+    return !(co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR));
+}
+
+int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
+{
+    if (!compilable(co))
+        return -1;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    compiler c = {.co = co, .code = _PyCode_CODE(co), .ncode = (int)Py_SIZE(co),
+                  .nlocalsplus = co->co_nlocalsplus};
+    x86_init(&c.a);
+    c.insns = calloc((size_t)c.ncode + 1, sizeof(insn));
+    c.depth = malloc(sizeof(int) * ((size_t)c.ncode + 1));
+    c.label = malloc(sizeof(x86_label) * ((size_t)c.ncode + 1));
+    int rc = -1;
+    if (c.insns && c.depth && c.label && decode(&c) == 0 && compute_depths(&c) == 0 &&
+        emit(&c) == 0) {
+        void *mem = pyston_codemem_install(c.a.code, c.a.size);
+        if (mem != NULL) {
+            out->entry = (pyston_entry)mem;
+            out->size = c.a.size;
+            rc = 0;
+        }
+    }
+    free(c.insns);
+    free(c.depth);
+    free(c.label);
+    free(c.stubs);
+    x86_free(&c.a);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    pyston_stat.compile_seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    if (rc == 0) {
+        pyston_stat.functions_compiled++;
+        pyston_stat.code_bytes += out->size;
+    }
+    return rc;
+}

@@ -1,0 +1,19 @@
+/* Executable memory for compiled code.  A page is never writable and
+ * executable at once (W^X): code is written into a fresh mapping, which is
+ * then made read+execute. */
+#ifndef PYSTON_CODEMEM_H
+#define PYSTON_CODEMEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Copies SIZE bytes of machine code into new executable memory; NULL if
+ * the JIT's memory cap would be exceeded or the mapping fails. */
+void *pyston_codemem_install(const uint8_t *code, size_t size);
+void pyston_codemem_release(void *code, size_t size);
+
+/* Bytes of code memory the JIT may hold (PYSTON_JIT_MEMORY_LIMIT). */
+extern size_t pyston_codemem_limit;
+extern size_t pyston_codemem_used;
+
+#endif

@@ -1,0 +1,117 @@
+/* Frame entry and exit for compiled code; see frame.h. */
+#include "runtime/frame.h"
+
+#include <internal/pycore_atomic.h>
+#include <internal/pycore_ceval.h>
+#include <internal/pycore_runtime.h>
+
+/* Mirrors the start of _PyEval_EvalFrameDefault (Python/ceval.c): link the
+ * frame into the thread's chain of frames and count the recursion.  The
+ * caller's _PyCFrame is reused: its use_tracing flag is the one that
+ * sys.settrace() sets. */
+int pyston_rt_enter(PyThreadState *ts, _PyInterpreterFrame *f)
+{
+    _PyCFrame *cframe = ts->cframe;
+    if (ts->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(ts, ""))
+        return -1; /* _Py_CheckRecursiveCall restored the count */
+    f->previous = cframe->current_frame;
+    cframe->current_frame = f;
+    /* As in the interpreter: no stack entries are visible to the GC while
+     * the frame runs. */
+    f->stacktop = -1;
+    return 0;
+}
+
+static void leave(PyThreadState *ts, _PyInterpreterFrame *f)
+{
+    ts->recursion_remaining++;
+    ts->cframe->current_frame = f->previous;
+}
+
+/* Mirrors RETURN_VALUE: the stack is empty, so stacktop covers the locals
+ * only, which _PyFrame_Clear (run by our caller) releases. */
+PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value)
+{
+    f->stacktop = f->f_code->co_nlocalsplus;
+    leave(ts, f);
+    return value;
+}
+
+static PyObject *bailout(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag,
+                         pyston_bailout_reason reason)
+{
+    pyston_stat.bailouts++;
+    pyston_stat.bailouts_by_reason[reason]++;
+    leave(ts, f);
+    return _PyEval_EvalFrameDefault(ts, f, throwflag);
+}
+
+PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f)
+{
+    return bailout(ts, f, 1, PYSTON_BAILOUT_EXCEPTION);
+}
+
+PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused)
+{
+    (void)unused;
+    return bailout(ts, f, 0, PYSTON_BAILOUT_TRACING);
+}
+
+PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode)
+{
+    pyston_stat.unsupported_by_opcode[opcode & 0xFF]++;
+    return bailout(ts, f, 0, PYSTON_BAILOUT_UNSUPPORTED_OPCODE);
+}
+
+/* Mirrors eval_frame_handle_pending (Python/ceval.c) with exported calls:
+ * signals and pending calls (Py_MakePendingCalls handles both, in the main
+ * thread only), a GIL hand-off when another thread asks for it, and an
+ * asynchronous exception (PyThreadState_SetAsyncExc). */
+static int handle_pending(PyThreadState *ts)
+{
+    struct _ceval_state *ceval = &ts->interp->ceval;
+    if (Py_MakePendingCalls() < 0)
+        return -1;
+    if (_Py_atomic_load_relaxed(&ceval->gil_drop_request)) {
+        /* drop_gil() waits until the asking thread has the GIL */
+        PyEval_SaveThread();
+        PyEval_RestoreThread(ts);
+    }
+    if (ts->async_exc != NULL) {
+        PyObject *exc = ts->async_exc;
+        ts->async_exc = NULL;
+        ceval->pending.async_exc = 0;
+        /* Like COMPUTE_EVAL_BREAKER: keep the breaker set only for what
+         * is still pending. */
+        _Py_atomic_store_relaxed(
+            &ceval->eval_breaker,
+            _Py_atomic_load_relaxed(&ceval->gil_drop_request) |
+                _Py_atomic_load_relaxed(&_PyRuntime.ceval.signals_pending) |
+                _Py_atomic_load_relaxed(&ceval->pending.calls_to_do));
+        PyErr_SetNone(exc);
+        Py_DECREF(exc);
+        return -1;
+    }
+    return 0;
+}
+
+int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop)
+{
+    if (handle_pending(ts) == 0)
+        return 0;
+    f->stacktop = stacktop;
+    return -1;
+}
+
+/* Mirrors the unbound_local_error path of LOAD_FAST / DELETE_FAST
+ * (format_exc_check_arg with UNBOUNDLOCAL_ERROR_MSG). */
+int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, int index)
+{
+    (void)ts;
+    PyObject *name = PyTuple_GetItem(f->f_code->co_localsplusnames, index);
+    if (name != NULL)
+        PyErr_Format(PyExc_UnboundLocalError,
+                     "cannot access local variable '%U' where it is not "
+                     "associated with a value", name);
+    return -1;
+}

@@ -1,0 +1,23 @@
+/* Entering, leaving and handing over frames from compiled code.  Compiled
+ * code runs on CPython's own _PyInterpreterFrame; these functions do what
+ * _PyEval_EvalFrameDefault does around the instructions. */
+#ifndef PYSTON_RUNTIME_FRAME_H
+#define PYSTON_RUNTIME_FRAME_H
+
+#include "cpython.h"
+#include "stats.h"
+
+int pyston_rt_enter(PyThreadState *ts, _PyInterpreterFrame *f);
+PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value);
+/* Bailouts hand the frame to CPython's interpreter, which resumes it at
+ * f->prev_instr + 1 with f->stacktop stack entries, and return what the
+ * frame returns.  After an exception, the interpreter unwinds it from
+ * f->prev_instr through the exception table instead. */
+PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f);
+PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused);
+PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode);
+/* CHECK_EVAL_BREAKER; on error the frame keeps STACKTOP stack entries. */
+int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop);
+int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, int index);
+
+#endif

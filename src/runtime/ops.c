@@ -1,0 +1,844 @@
+/* Instruction helpers for compiled code.  Each one mirrors the TARGET() of
+ * the same name in Python/ceval.c (CPython 3.11.2): same calls, same
+ * error messages, same stack contents at an error. */
+#include "runtime/ops.h"
+
+#include <internal/pycore_object.h> /* _PyObject_LookupSpecial */
+
+#define OP(name) \
+    static int op_##name(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg)
+#define UNUSED_ARGS (void)ts, (void)f, (void)sp, (void)oparg
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define NAME(i) PyTuple_GET_ITEM(f->f_code->co_names, (i))
+#define CONST(i) PyTuple_GET_ITEM(f->f_code->co_consts, (i))
+
+/* `goto error` with the stack ending at TOP. */
+static int error_at(_PyInterpreterFrame *f, PyObject **top)
+{
+    f->stacktop = (int)(top - f->localsplus);
+    return -1;
+}
+
+/* Mirrors format_exc_check_arg (Python/ceval.c): the message, and for a
+ * NameError the name, from which the traceback printer suggests another. */
+static void name_error(PyObject *exc, const char *format, PyObject *name)
+{
+    const char *text = PyUnicode_AsUTF8(name);
+    if (text == NULL)
+        return;
+    PyErr_Format(exc, format, text);
+    if (exc != PyExc_NameError)
+        return;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (PyErr_GivenExceptionMatches(value, PyExc_NameError) &&
+        ((PyNameErrorObject *)value)->name == NULL)
+        (void)PyObject_SetAttrString(value, "name", name);
+    PyErr_Restore(type, value, tb);
+}
+
+#define NAME_ERROR_MSG "name '%.200s' is not defined"
+
+/* Mirrors format_exc_unbound. */
+static void unbound_cell_error(PyCodeObject *co, int oparg)
+{
+    if (PyErr_Occurred())
+        return;
+    PyObject *name = PyTuple_GET_ITEM(co->co_localsplusnames, oparg);
+    if (oparg < co->co_nplaincellvars + co->co_nlocals)
+        name_error(PyExc_UnboundLocalError,
+                   "cannot access local variable '%s' where it is not "
+                   "associated with a value", name);
+    else
+        name_error(PyExc_NameError,
+                   "cannot access free variable '%s' where it is not "
+                   "associated with a value in enclosing scope", name);
+}
+
+/* --- unary and binary operators --------------------------------------- */
+
+static int unary(_PyInterpreterFrame *f, PyObject **sp, PyObject *(*fn)(PyObject *))
+{
+    PyObject *value = TOP();
+    PyObject *res = fn(value);
+    Py_DECREF(value);
+    TOP() = res;
+    return res ? 0 : error_at(f, sp);
+}
+
+OP(UNARY_POSITIVE) { UNUSED_ARGS; return unary(f, sp, PyNumber_Positive); }
+OP(UNARY_NEGATIVE) { UNUSED_ARGS; return unary(f, sp, PyNumber_Negative); }
+OP(UNARY_INVERT) { UNUSED_ARGS; return unary(f, sp, PyNumber_Invert); }
+
+OP(UNARY_NOT)
+{
+    UNUSED_ARGS;
+    PyObject *value = TOP();
+    int err = PyObject_IsTrue(value);
+    Py_DECREF(value);
+    if (err < 0)
+        return error_at(f, sp - 1);
+    TOP() = Py_NewRef(err == 0 ? Py_True : Py_False);
+    return 0;
+}
+
+static PyObject *power(PyObject *a, PyObject *b) { return PyNumber_Power(a, b, Py_None); }
+static PyObject *inplace_power(PyObject *a, PyObject *b) { return PyNumber_InPlacePower(a, b, Py_None); }
+
+/* binary_ops[] of ceval.c, indexed by the NB_* oparg of BINARY_OP. */
+static PyObject *(*const binary_ops[])(PyObject *, PyObject *) = {
+    [NB_ADD] = PyNumber_Add, [NB_AND] = PyNumber_And,
+    [NB_FLOOR_DIVIDE] = PyNumber_FloorDivide, [NB_LSHIFT] = PyNumber_Lshift,
+    [NB_MATRIX_MULTIPLY] = PyNumber_MatrixMultiply, [NB_MULTIPLY] = PyNumber_Multiply,
+    [NB_REMAINDER] = PyNumber_Remainder, [NB_OR] = PyNumber_Or,
+    [NB_POWER] = power, [NB_RSHIFT] = PyNumber_Rshift,
+    [NB_SUBTRACT] = PyNumber_Subtract, [NB_TRUE_DIVIDE] = PyNumber_TrueDivide,
+    [NB_XOR] = PyNumber_Xor,
+    [NB_INPLACE_ADD] = PyNumber_InPlaceAdd, [NB_INPLACE_AND] = PyNumber_InPlaceAnd,
+    [NB_INPLACE_FLOOR_DIVIDE] = PyNumber_InPlaceFloorDivide,
+    [NB_INPLACE_LSHIFT] = PyNumber_InPlaceLshift,
+    [NB_INPLACE_MATRIX_MULTIPLY] = PyNumber_InPlaceMatrixMultiply,
+    [NB_INPLACE_MULTIPLY] = PyNumber_InPlaceMultiply,
+    [NB_INPLACE_REMAINDER] = PyNumber_InPlaceRemainder, [NB_INPLACE_OR] = PyNumber_InPlaceOr,
+    [NB_INPLACE_POWER] = inplace_power, [NB_INPLACE_RSHIFT] = PyNumber_InPlaceRshift,
+    [NB_INPLACE_SUBTRACT] = PyNumber_InPlaceSubtract,
+    [NB_INPLACE_TRUE_DIVIDE] = PyNumber_InPlaceTrueDivide,
+    [NB_INPLACE_XOR] = PyNumber_InPlaceXor,
+};
+
+OP(BINARY_OP)
+{
+    UNUSED_ARGS;
+    PyObject *rhs = TOP(), *lhs = SECOND();
+    PyObject *res = binary_ops[oparg](lhs, rhs);
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    SECOND() = res;
+    return res ? 0 : error_at(f, sp - 1);
+}
+
+OP(COMPARE_OP)
+{
+    UNUSED_ARGS;
+    PyObject *right = TOP(), *left = SECOND();
+    PyObject *res = PyObject_RichCompare(left, right, oparg);
+    SECOND() = res;
+    Py_DECREF(left);
+    Py_DECREF(right);
+    return res ? 0 : error_at(f, sp - 1);
+}
+
+OP(IS_OP)
+{
+    UNUSED_ARGS;
+    PyObject *right = TOP(), *left = SECOND();
+    SECOND() = Py_NewRef((Py_Is(left, right) ^ oparg) ? Py_True : Py_False);
+    Py_DECREF(left);
+    Py_DECREF(right);
+    return 0;
+}
+
+OP(CONTAINS_OP)
+{
+    UNUSED_ARGS;
+    PyObject *right = TOP(), *left = SECOND();
+    int res = PySequence_Contains(right, left);
+    Py_DECREF(left);
+    Py_DECREF(right);
+    if (res < 0)
+        return error_at(f, sp - 2);
+    SECOND() = Py_NewRef((res ^ oparg) ? Py_True : Py_False);
+    return 0;
+}
+
+/* --- subscripts, slices, containers ------------------------------------ */
+
+OP(BINARY_SUBSCR)
+{
+    UNUSED_ARGS;
+    PyObject *sub = TOP(), *container = SECOND();
+    PyObject *res = PyObject_GetItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    SECOND() = res;
+    return res ? 0 : error_at(f, sp - 1);
+}
+
+OP(STORE_SUBSCR)
+{
+    UNUSED_ARGS;
+    PyObject *sub = TOP(), *container = SECOND(), *v = PEEK(3);
+    int err = PyObject_SetItem(container, sub, v);
+    Py_DECREF(v);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    return err ? error_at(f, sp - 3) : 0;
+}
+
+OP(DELETE_SUBSCR)
+{
+    UNUSED_ARGS;
+    PyObject *sub = TOP(), *container = SECOND();
+    int err = PyObject_DelItem(container, sub);
+    Py_DECREF(container);
+    Py_DECREF(sub);
+    return err ? error_at(f, sp - 2) : 0;
+}
+
+OP(BUILD_SLICE)
+{
+    UNUSED_ARGS;
+    PyObject *step = oparg == 3 ? TOP() : NULL;
+    PyObject **top = oparg == 3 ? sp - 1 : sp;
+    PyObject *stop = top[-1], *start = top[-2];
+    PyObject *slice = PySlice_New(start, stop, step);
+    Py_DECREF(start);
+    Py_DECREF(stop);
+    Py_XDECREF(step);
+    top[-2] = slice;
+    return slice ? 0 : error_at(f, top - 1);
+}
+
+/* Pops N items into a new sequence made by MAKE, which steals them. */
+static int build(_PyInterpreterFrame *f, PyObject **sp, int n, int is_list)
+{
+    PyObject *seq = is_list ? PyList_New(n) : PyTuple_New(n);
+    if (seq == NULL)
+        return error_at(f, sp);
+    for (int i = 0; i < n; i++) {
+        if (is_list)
+            PyList_SET_ITEM(seq, i, sp[i - n]);
+        else
+            PyTuple_SET_ITEM(seq, i, sp[i - n]);
+    }
+    sp[-n] = seq;
+    return 0;
+}
+
+OP(BUILD_TUPLE) { UNUSED_ARGS; return build(f, sp, oparg, 0); }
+OP(BUILD_LIST) { UNUSED_ARGS; return build(f, sp, oparg, 1); }
+
+OP(LIST_TO_TUPLE)
+{
+    UNUSED_ARGS;
+    PyObject *list = TOP();
+    PyObject *tuple = PyList_AsTuple(list);
+    Py_DECREF(list);
+    TOP() = tuple;
+    return tuple ? 0 : error_at(f, sp - 1);
+}
+
+OP(BUILD_SET)
+{
+    UNUSED_ARGS;
+    PyObject *set = PySet_New(NULL);
+    int err = set == NULL;
+    for (int i = oparg; i > 0; i--) {
+        PyObject *item = PEEK(i);
+        if (err == 0)
+            err = PySet_Add(set, item);
+        Py_DECREF(item);
+    }
+    if (err) {
+        Py_XDECREF(set);
+        return error_at(f, sp - oparg);
+    }
+    sp[-oparg] = set;
+    return 0;
+}
+
+OP(BUILD_MAP)
+{
+    UNUSED_ARGS;
+    PyObject *map = _PyDict_NewPresized(oparg);
+    for (int i = 0; map && i < oparg; i++) {
+        if (PyDict_SetItem(map, sp[2 * (i - oparg)], sp[2 * (i - oparg) + 1]) < 0)
+            Py_CLEAR(map);
+    }
+    if (map == NULL)
+        return error_at(f, sp);
+    for (int i = 1; i <= 2 * oparg; i++)
+        Py_DECREF(PEEK(i));
+    sp[-2 * oparg] = map;
+    return 0;
+}
+
+OP(BUILD_CONST_KEY_MAP)
+{
+    UNUSED_ARGS;
+    PyObject *keys = TOP();
+    if (!PyTuple_CheckExact(keys) || PyTuple_GET_SIZE(keys) != (Py_ssize_t)oparg) {
+        PyErr_SetString(PyExc_SystemError, "bad BUILD_CONST_KEY_MAP keys argument");
+        return error_at(f, sp);
+    }
+    PyObject *map = _PyDict_NewPresized(oparg);
+    for (int i = 0; map && i < oparg; i++) {
+        if (PyDict_SetItem(map, PyTuple_GET_ITEM(keys, i), sp[i - oparg - 1]) < 0)
+            Py_CLEAR(map);
+    }
+    if (map == NULL)
+        return error_at(f, sp);
+    for (int i = 1; i <= oparg + 1; i++)
+        Py_DECREF(PEEK(i));
+    sp[-oparg - 1] = map;
+    return 0;
+}
+
+OP(BUILD_STRING)
+{
+    UNUSED_ARGS;
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *str = empty ? _PyUnicode_JoinArray(empty, sp - oparg, oparg) : NULL;
+    Py_XDECREF(empty);
+    if (str == NULL)
+        return error_at(f, sp);
+    for (int i = 1; i <= oparg; i++)
+        Py_DECREF(PEEK(i));
+    sp[-oparg] = str;
+    return 0;
+}
+
+OP(LIST_APPEND)
+{
+    UNUSED_ARGS;
+    PyObject *v = TOP();
+    int err = PyList_Append(PEEK(oparg + 1), v);
+    Py_DECREF(v);
+    return err ? error_at(f, sp - 1) : 0;
+}
+
+OP(SET_ADD)
+{
+    UNUSED_ARGS;
+    PyObject *v = TOP();
+    int err = PySet_Add(PEEK(oparg + 1), v);
+    Py_DECREF(v);
+    return err ? error_at(f, sp - 1) : 0;
+}
+
+OP(MAP_ADD)
+{
+    UNUSED_ARGS;
+    PyObject *value = TOP(), *key = SECOND();
+    int err = PyDict_SetItem(PEEK(oparg + 2), key, value);
+    Py_DECREF(key);
+    Py_DECREF(value);
+    return err ? error_at(f, sp - 2) : 0;
+}
+
+OP(LIST_EXTEND)
+{
+    UNUSED_ARGS;
+    PyObject *iterable = TOP();
+    PyObject *none = _PyList_Extend((PyListObject *)PEEK(oparg + 1), iterable);
+    if (none == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) &&
+            Py_TYPE(iterable)->tp_iter == NULL && !PySequence_Check(iterable)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "Value after * must be an iterable, not %.200s",
+                         Py_TYPE(iterable)->tp_name);
+        }
+        Py_DECREF(iterable);
+        return error_at(f, sp - 1);
+    }
+    Py_DECREF(none);
+    Py_DECREF(iterable);
+    return 0;
+}
+
+OP(SET_UPDATE)
+{
+    UNUSED_ARGS;
+    PyObject *iterable = TOP();
+    int err = _PySet_Update(PEEK(oparg + 1), iterable);
+    Py_DECREF(iterable);
+    return err < 0 ? error_at(f, sp - 1) : 0;
+}
+
+OP(DICT_UPDATE)
+{
+    UNUSED_ARGS;
+    PyObject *update = TOP();
+    if (PyDict_Update(PEEK(oparg + 1), update) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping",
+                         Py_TYPE(update)->tp_name);
+        }
+        Py_DECREF(update);
+        return error_at(f, sp - 1);
+    }
+    Py_DECREF(update);
+    return 0;
+}
+
+/* --- names ---------------------------------------------------------------- */
+
+/* A lookup in a namespace that may not be a dict: 1 found, 0 not, -1 error. */
+static int lookup(PyObject *ns, PyObject *name, PyObject **value)
+{
+    if (PyDict_CheckExact(ns)) {
+        *value = Py_XNewRef(PyDict_GetItemWithError(ns, name));
+        return *value ? 1 : PyErr_Occurred() ? -1 : 0;
+    }
+    *value = PyObject_GetItem(ns, name);
+    if (*value)
+        return 1;
+    if (!PyErr_ExceptionMatches(PyExc_KeyError))
+        return -1;
+    PyErr_Clear();
+    return 0;
+}
+
+/* globals, then builtins, as LOAD_GLOBAL and LOAD_NAME do. */
+static PyObject *load_global(_PyInterpreterFrame *f, PyObject *name)
+{
+    PyObject *v;
+    int found = lookup(f->f_globals, name, &v);
+    if (found == 0)
+        found = lookup(f->f_builtins, name, &v);
+    if (found == 0)
+        name_error(PyExc_NameError, NAME_ERROR_MSG, name);
+    return found > 0 ? v : NULL;
+}
+
+OP(LOAD_GLOBAL)
+{
+    UNUSED_ARGS;
+    int push_null = oparg & 1;
+    PyObject *v = load_global(f, NAME(oparg >> 1));
+    if (v == NULL)
+        return error_at(f, sp);
+    if (push_null)
+        *sp++ = NULL;
+    *sp = v;
+    return 0;
+}
+
+OP(LOAD_NAME)
+{
+    UNUSED_ARGS;
+    PyObject *name = NAME(oparg), *v;
+    if (f->f_locals == NULL) {
+        PyErr_Format(PyExc_SystemError, "no locals when loading %R", name);
+        return error_at(f, sp);
+    }
+    int found = lookup(f->f_locals, name, &v);
+    if (found < 0)
+        return error_at(f, sp);
+    if (found == 0 && (v = load_global(f, name)) == NULL)
+        return error_at(f, sp);
+    *sp = v;
+    return 0;
+}
+
+OP(STORE_NAME)
+{
+    UNUSED_ARGS;
+    PyObject *name = NAME(oparg), *v = TOP(), *ns = f->f_locals;
+    int err;
+    if (ns == NULL) {
+        PyErr_Format(PyExc_SystemError, "no locals found when storing %R", name);
+        err = -1;
+    } else if (PyDict_CheckExact(ns)) {
+        err = PyDict_SetItem(ns, name, v);
+    } else {
+        err = PyObject_SetItem(ns, name, v);
+    }
+    Py_DECREF(v);
+    return err ? error_at(f, sp - 1) : 0;
+}
+
+OP(DELETE_NAME)
+{
+    UNUSED_ARGS;
+    PyObject *name = NAME(oparg), *ns = f->f_locals;
+    if (ns == NULL) {
+        PyErr_Format(PyExc_SystemError, "no locals when deleting %R", name);
+        return error_at(f, sp);
+    }
+    if (PyObject_DelItem(ns, name) != 0) {
+        name_error(PyExc_NameError, NAME_ERROR_MSG, name);
+        return error_at(f, sp);
+    }
+    return 0;
+}
+
+OP(STORE_GLOBAL)
+{
+    UNUSED_ARGS;
+    PyObject *v = TOP();
+    int err = PyDict_SetItem(f->f_globals, NAME(oparg), v);
+    Py_DECREF(v);
+    return err ? error_at(f, sp - 1) : 0;
+}
+
+OP(DELETE_GLOBAL)
+{
+    UNUSED_ARGS;
+    PyObject *name = NAME(oparg);
+    if (PyDict_DelItem(f->f_globals, name) != 0) {
+        if (PyErr_ExceptionMatches(PyExc_KeyError))
+            name_error(PyExc_NameError, NAME_ERROR_MSG, name);
+        return error_at(f, sp);
+    }
+    return 0;
+}
+
+OP(LOAD_DEREF)
+{
+    UNUSED_ARGS;
+    PyObject *value = PyCell_GET(f->localsplus[oparg]);
+    if (value == NULL) {
+        unbound_cell_error(f->f_code, oparg);
+        return error_at(f, sp);
+    }
+    *sp = Py_NewRef(value);
+    return 0;
+}
+
+OP(LOAD_CLASSDEREF)
+{
+    UNUSED_ARGS;
+    PyObject *name = PyTuple_GET_ITEM(f->f_code->co_localsplusnames, oparg), *value;
+    int found = lookup(f->f_locals, name, &value);
+    if (found < 0)
+        return error_at(f, sp);
+    if (found == 0) {
+        value = PyCell_GET(f->localsplus[oparg]);
+        if (value == NULL) {
+            unbound_cell_error(f->f_code, oparg);
+            return error_at(f, sp);
+        }
+        Py_INCREF(value);
+    }
+    *sp = value;
+    return 0;
+}
+
+OP(STORE_DEREF)
+{
+    UNUSED_ARGS;
+    PyObject *cell = f->localsplus[oparg];
+    PyObject *old = PyCell_GET(cell);
+    PyCell_SET(cell, TOP());
+    Py_XDECREF(old);
+    return 0;
+}
+
+OP(DELETE_DEREF)
+{
+    UNUSED_ARGS;
+    PyObject *cell = f->localsplus[oparg];
+    PyObject *old = PyCell_GET(cell);
+    if (old == NULL) {
+        unbound_cell_error(f->f_code, oparg);
+        return error_at(f, sp);
+    }
+    PyCell_SET(cell, NULL);
+    Py_DECREF(old);
+    return 0;
+}
+
+OP(MAKE_CELL)
+{
+    UNUSED_ARGS;
+    PyObject *initial = f->localsplus[oparg];
+    PyObject *cell = PyCell_New(initial);
+    if (cell == NULL)
+        return error_at(f, sp);
+    f->localsplus[oparg] = cell;
+    Py_XDECREF(initial);
+    return 0;
+}
+
+OP(COPY_FREE_VARS)
+{
+    UNUSED_ARGS;
+    PyCodeObject *co = f->f_code;
+    PyObject *closure = f->f_func->func_closure;
+    int offset = co->co_nlocals + co->co_nplaincellvars;
+    for (int i = 0; i < oparg; ++i)
+        f->localsplus[offset + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+    return 0;
+}
+
+/* --- attributes ------------------------------------------------------------ */
+
+OP(LOAD_ATTR)
+{
+    UNUSED_ARGS;
+    PyObject *owner = TOP();
+    PyObject *res = PyObject_GetAttr(owner, NAME(oparg));
+    if (res == NULL)
+        return error_at(f, sp);
+    Py_DECREF(owner);
+    TOP() = res;
+    return 0;
+}
+
+OP(LOAD_METHOD)
+{
+    UNUSED_ARGS;
+    PyObject *obj = TOP(), *meth = NULL;
+    int found = _PyObject_GetMethod(obj, NAME(oparg), &meth);
+    if (meth == NULL)
+        return error_at(f, sp);
+    if (found) { /* meth | self */
+        TOP() = meth;
+        sp[0] = obj;
+    } else { /* NULL | meth */
+        TOP() = NULL;
+        Py_DECREF(obj);
+        sp[0] = meth;
+    }
+    return 0;
+}
+
+OP(STORE_ATTR)
+{
+    UNUSED_ARGS;
+    PyObject *owner = TOP(), *v = SECOND();
+    int err = PyObject_SetAttr(owner, NAME(oparg), v);
+    Py_DECREF(v);
+    Py_DECREF(owner);
+    return err ? error_at(f, sp - 2) : 0;
+}
+
+OP(DELETE_ATTR)
+{
+    UNUSED_ARGS;
+    PyObject *owner = TOP();
+    int err = PyObject_SetAttr(owner, NAME(oparg), NULL);
+    Py_DECREF(owner);
+    return err ? error_at(f, sp - 1) : 0;
+}
+
+/* --- iteration and branches ---------------------------------------------- */
+
+OP(GET_ITER)
+{
+    UNUSED_ARGS;
+    PyObject *iterable = TOP();
+    PyObject *iter = PyObject_GetIter(iterable);
+    Py_DECREF(iterable);
+    TOP() = iter;
+    return iter ? 0 : error_at(f, sp);
+}
+
+/* Returns 1 when the iterator is exhausted (the jump). */
+OP(FOR_ITER)
+{
+    UNUSED_ARGS;
+    PyObject *iter = TOP();
+    PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
+    if (next != NULL) {
+        sp[0] = next;
+        return 0;
+    }
+    if (PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_StopIteration))
+            return error_at(f, sp);
+        PyErr_Clear(); /* (tracing frames never run compiled code) */
+    }
+    Py_DECREF(iter);
+    return 1;
+}
+
+/* POP_JUMP_*_IF_TRUE/FALSE once the inline checks for True, False and
+ * None failed: returns the truth value (1 or 0) of the popped value. */
+OP(TRUTH)
+{
+    UNUSED_ARGS;
+    PyObject *cond = TOP();
+    int err = PyObject_IsTrue(cond);
+    Py_DECREF(cond);
+    return err < 0 ? error_at(f, sp - 1) : err;
+}
+
+/* --- functions and calls --------------------------------------------------- */
+
+int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
+                   int oparg, PyObject *kwnames)
+{
+    (void)ts;
+    int is_meth = PEEK(oparg + 2) != NULL;
+    PyObject *function = PEEK(oparg + 1);
+    if (!is_meth && Py_TYPE(function) == &PyMethod_Type) {
+        PyObject *meth = ((PyMethodObject *)function)->im_func;
+        PyObject *self = ((PyMethodObject *)function)->im_self;
+        PEEK(oparg + 1) = Py_NewRef(self);
+        PEEK(oparg + 2) = Py_NewRef(meth);
+        Py_DECREF(function);
+        is_meth = 1;
+    }
+    int total_args = oparg + is_meth;
+    function = PEEK(total_args + 1);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    PyObject *res = PyObject_Vectorcall(
+        function, sp - total_args,
+        (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    Py_DECREF(function);
+    for (int i = 1; i <= total_args; i++)
+        Py_DECREF(PEEK(i));
+    PyObject **base = sp - oparg - 2; /* NULL-or-method slot */
+    base[0] = res;
+    return res ? 0 : error_at(f, base);
+}
+
+OP(MAKE_FUNCTION)
+{
+    UNUSED_ARGS;
+    PyObject *codeobj = TOP();
+    PyFunctionObject *func = (PyFunctionObject *)PyFunction_New(codeobj, f->f_globals);
+    Py_DECREF(codeobj);
+    if (func == NULL)
+        return error_at(f, sp - 1);
+    PyObject **p = sp - 1;
+    if (oparg & 0x08)
+        func->func_closure = *--p;
+    if (oparg & 0x04)
+        func->func_annotations = *--p;
+    if (oparg & 0x02)
+        func->func_kwdefaults = *--p;
+    if (oparg & 0x01)
+        func->func_defaults = *--p;
+    *p = (PyObject *)func;
+    return 0;
+}
+
+OP(LOAD_BUILD_CLASS)
+{
+    UNUSED_ARGS;
+    PyObject *name = PyUnicode_FromString("__build_class__"), *bc = NULL;
+    int found = name ? lookup(f->f_builtins, name, &bc) : -1;
+    Py_XDECREF(name);
+    if (found == 0)
+        PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+    if (found <= 0)
+        return error_at(f, sp);
+    *sp = bc;
+    return 0;
+}
+
+OP(LOAD_ASSERTION_ERROR)
+{
+    UNUSED_ARGS;
+    *sp = Py_NewRef(PyExc_AssertionError);
+    return 0;
+}
+
+OP(FORMAT_VALUE)
+{
+    UNUSED_ARGS;
+    int have_spec = (oparg & FVS_MASK) == FVS_HAVE_SPEC;
+    PyObject *spec = have_spec ? TOP() : NULL;
+    PyObject **top = have_spec ? sp - 1 : sp;
+    PyObject *value = top[-1], *res;
+    PyObject *(*convert)(PyObject *) = NULL;
+    switch (oparg & FVC_MASK) {
+    case FVC_STR: convert = PyObject_Str; break;
+    case FVC_REPR: convert = PyObject_Repr; break;
+    case FVC_ASCII: convert = PyObject_ASCII; break;
+    }
+    if (convert) {
+        res = convert(value);
+        Py_DECREF(value);
+        if (res == NULL) {
+            Py_XDECREF(spec);
+            return error_at(f, top - 1);
+        }
+        value = res;
+    }
+    if (PyUnicode_CheckExact(value) && spec == NULL) {
+        res = value;
+    } else {
+        res = PyObject_Format(value, spec);
+        Py_DECREF(value);
+        Py_XDECREF(spec);
+        if (res == NULL)
+            return error_at(f, top - 1);
+    }
+    top[-1] = res;
+    return 0;
+}
+
+OP(GET_LEN)
+{
+    UNUSED_ARGS;
+    Py_ssize_t n = PyObject_Length(TOP());
+    PyObject *len = n < 0 ? NULL : PyLong_FromSsize_t(n);
+    if (len == NULL)
+        return error_at(f, sp);
+    *sp = len;
+    return 0;
+}
+
+OP(BEFORE_WITH)
+{
+    UNUSED_ARGS;
+    PyObject *mgr = TOP(), *res;
+    PyObject *enter_name = PyUnicode_InternFromString("__enter__");
+    PyObject *exit_name = PyUnicode_InternFromString("__exit__");
+    PyObject *enter = enter_name ? _PyObject_LookupSpecial(mgr, enter_name) : NULL;
+    PyObject *exit = NULL;
+    if (enter == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the context manager protocol",
+                         Py_TYPE(mgr)->tp_name);
+        goto error;
+    }
+    exit = exit_name ? _PyObject_LookupSpecial(mgr, exit_name) : NULL;
+    if (exit == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError,
+                         "'%.200s' object does not support the context manager "
+                         "protocol (missed __exit__ method)",
+                         Py_TYPE(mgr)->tp_name);
+        Py_DECREF(enter);
+        goto error;
+    }
+    Py_DECREF(enter_name);
+    Py_DECREF(exit_name);
+    TOP() = exit;
+    Py_DECREF(mgr);
+    res = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (res == NULL)
+        return error_at(f, sp);
+    *sp = res;
+    return 0;
+error:
+    Py_XDECREF(enter_name);
+    Py_XDECREF(exit_name);
+    return error_at(f, sp);
+}
+
+#define STACK(name) [name] = {op_##name, PYSTON_OP_STACK}
+
+const pyston_op_helper pyston_op_helpers[256] = {
+    STACK(UNARY_POSITIVE), STACK(UNARY_NEGATIVE), STACK(UNARY_INVERT), STACK(UNARY_NOT),
+    STACK(BINARY_OP), STACK(COMPARE_OP), STACK(IS_OP), STACK(CONTAINS_OP),
+    STACK(BINARY_SUBSCR), STACK(STORE_SUBSCR), STACK(DELETE_SUBSCR), STACK(BUILD_SLICE),
+    STACK(BUILD_TUPLE), STACK(BUILD_LIST), STACK(LIST_TO_TUPLE), STACK(BUILD_SET),
+    STACK(BUILD_MAP), STACK(BUILD_CONST_KEY_MAP), STACK(BUILD_STRING),
+    STACK(LIST_APPEND), STACK(SET_ADD), STACK(MAP_ADD), STACK(LIST_EXTEND),
+    STACK(SET_UPDATE), STACK(DICT_UPDATE),
+    STACK(LOAD_GLOBAL), STACK(LOAD_NAME), STACK(STORE_NAME), STACK(DELETE_NAME),
+    STACK(STORE_GLOBAL), STACK(DELETE_GLOBAL),
+    STACK(LOAD_DEREF), STACK(LOAD_CLASSDEREF), STACK(STORE_DEREF), STACK(DELETE_DEREF),
+    STACK(MAKE_CELL), STACK(COPY_FREE_VARS),
+    STACK(LOAD_ATTR), STACK(LOAD_METHOD), STACK(STORE_ATTR), STACK(DELETE_ATTR),
+    STACK(GET_ITER), [FOR_ITER] = {op_FOR_ITER, PYSTON_OP_BRANCH},
+    STACK(MAKE_FUNCTION), STACK(LOAD_BUILD_CLASS), STACK(LOAD_ASSERTION_ERROR),
+    STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
+    /* the slow path of POP_JUMP_*_IF_TRUE/FALSE, keyed by the opcode */
+    [POP_JUMP_FORWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_BACKWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_FORWARD_IF_FALSE] = {op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_BACKWARD_IF_FALSE] = {op_TRUTH, PYSTON_OP_BRANCH},
+};
