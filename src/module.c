@@ -165,5 +165,6 @@ PyMODINIT_FUNC PyInit__jit(void)
         pyston_options_set_defaults(&pyston_opts);
     if (pyston_opts.stats && install_stats_printer() < 0)
         return NULL;
+    pyston_stats_init();
     return PyModule_Create(&jit_module);
 }

@@ -35,15 +35,81 @@ static int set_item(PyObject *d, const char *key, PyObject *value)
     return rc;
 }
 
+/* Opcode names, copied from opcode.opname by pyston_stats_init() so that
+ * the exit-time printer needs no Python. */
+static char opcode_names[256][32];
+
+void pyston_stats_init(void)
+{
+    PyObject *module = PyImport_ImportModule("opcode");
+    PyObject *names = module ? PyObject_GetAttrString(module, "opname") : NULL;
+    for (int i = 0; i < 256; i++) {
+        PyObject *name = names && PyList_Check(names) && i < PyList_GET_SIZE(names)
+                             ? PyList_GET_ITEM(names, i) : NULL;
+        const char *text = name ? PyUnicode_AsUTF8(name) : NULL;
+        if (text)
+            snprintf(opcode_names[i], sizeof opcode_names[i], "%s", text);
+        else
+            snprintf(opcode_names[i], sizeof opcode_names[i], "<%d>", i);
+    }
+    PyErr_Clear();
+    Py_XDECREF(names);
+    Py_XDECREF(module);
+}
+
+/* The unsupported_opcode bailouts are shown per opcode:
+ * "unsupported_opcode:UNPACK_EX". */
+static void reason_name(size_t reason, int opcode, char *out, size_t outlen)
+{
+    if (reason == PYSTON_BAILOUT_UNSUPPORTED_OPCODE)
+        snprintf(out, outlen, "%.24s:%.31s", bailout_names[reason], opcode_names[opcode]);
+    else
+        snprintf(out, outlen, "%s", bailout_names[reason]);
+}
+
+static uint64_t reason_count(size_t reason, int opcode)
+{
+    return reason == PYSTON_BAILOUT_UNSUPPORTED_OPCODE
+               ? pyston_stat.unsupported_by_opcode[opcode]
+               : pyston_stat.bailouts_by_reason[reason];
+}
+
+/* Calls FN(name, count, arg) for every reason with a count. */
+static int each_reason(int (*fn)(const char *, uint64_t, void *), void *arg)
+{
+    char name[64];
+    for (size_t r = 0; r < PYSTON_BAILOUT_REASON_COUNT; r++) {
+        int nops = r == PYSTON_BAILOUT_UNSUPPORTED_OPCODE ? 256 : 1;
+        for (int op = 0; op < nops; op++) {
+            uint64_t n = reason_count(r, op);
+            if (n == 0)
+                continue;
+            reason_name(r, op, name, sizeof name);
+            if (fn(name, n, arg) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_reason(const char *name, uint64_t n, void *d)
+{
+    return set_item(d, name, PyLong_FromUnsignedLongLong(n));
+}
+
 static PyObject *bailouts_by_reason(void)
 {
     PyObject *d = PyDict_New();
-    for (size_t i = 0; d && i < PYSTON_BAILOUT_REASON_COUNT; i++) {
-        uint64_t n = pyston_stat.bailouts_by_reason[i];
-        if (n && set_item(d, bailout_names[i], PyLong_FromUnsignedLongLong(n)) < 0)
-            Py_CLEAR(d);
-    }
+    if (d && each_reason(add_reason, d) < 0)
+        Py_CLEAR(d);
     return d;
+}
+
+static int print_reason(const char *name, uint64_t n, void *unused)
+{
+    (void)unused;
+    fprintf(stderr, "  bailouts[%s] %llu\n", name, (unsigned long long)n);
+    return 0;
 }
 
 PyObject *pyston_stats_as_dict(void)
@@ -74,9 +140,6 @@ void pyston_stats_print(void)
                 (unsigned long long)counter_value(i));
     fprintf(stderr, "  %-20s %.6f\n", "compile_seconds",
             pyston_stat.compile_seconds);
-    for (size_t i = 0; i < PYSTON_BAILOUT_REASON_COUNT; i++)
-        if (pyston_stat.bailouts_by_reason[i])
-            fprintf(stderr, "  bailouts[%s] %llu\n", bailout_names[i],
-                    (unsigned long long)pyston_stat.bailouts_by_reason[i]);
+    each_reason(print_reason, NULL);
     fflush(stderr);
 }

@@ -463,7 +463,18 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
+        if (in->op == CALL_FUNCTION_EX)
+            emit_eval_breaker_check(c, in->at, depth + stack_effect(in, 0));
         emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        return true;
+    }
+    if (in->op == JUMP_IF_TRUE_OR_POP || in->op == JUMP_IF_FALSE_OR_POP) {
+        emit_helper_call(c, in, depth, h->fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_S, c->throw_exit);
+        x86_jcc(a, in->op == JUMP_IF_TRUE_OR_POP ? X86_NE : X86_E, c->label[jump_target(in)]);
+        x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+        emit_decref_rdi(c, in->at, false);
         return true;
     }
     if (h->kind == PYSTON_OP_BRANCH && in->op == FOR_ITER) {

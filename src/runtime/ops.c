@@ -659,6 +659,242 @@ OP(TRUTH)
     return err < 0 ? error_at(f, sp - 1) : err;
 }
 
+/* JUMP_IF_TRUE_OR_POP / JUMP_IF_FALSE_OR_POP: the truth of TOS, which
+ * stays on the stack; the compiled code pops it or jumps. */
+OP(TRUTH_PEEK)
+{
+    UNUSED_ARGS;
+    PyObject *cond = TOP();
+    if (Py_IsTrue(cond))
+        return 1;
+    if (Py_IsFalse(cond))
+        return 0;
+    int err = PyObject_IsTrue(cond);
+    return err < 0 ? error_at(f, sp) : err;
+}
+
+/* Mirrors unpack_iterable (Python/ceval.c): COUNT values, then with
+ * AFTER >= 0 a list of the rest and AFTER more values, stored downwards
+ * from TOP.  Returns 0, or -1 with no value left on the stack. */
+static int unpack_iterable(PyObject *v, int count, int after, PyObject **top)
+{
+    PyObject **sp = top;
+    PyObject *it = PyObject_GetIter(v), *w;
+    if (it == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(v)->tp_iter == NULL &&
+            !PySequence_Check(v))
+            PyErr_Format(PyExc_TypeError, "cannot unpack non-iterable %.200s object",
+                         Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        if ((w = PyIter_Next(it)) == NULL) {
+            if (!PyErr_Occurred()) {
+                if (after == -1)
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected %d, got %d)", count, i);
+                else
+                    PyErr_Format(PyExc_ValueError,
+                                 "not enough values to unpack (expected at least %d, got %d)",
+                                 count + after, i);
+            }
+            goto error;
+        }
+        *--sp = w;
+    }
+    if (after == -1) {
+        if ((w = PyIter_Next(it)) == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            Py_DECREF(it);
+            return 0;
+        }
+        Py_DECREF(w);
+        PyErr_Format(PyExc_ValueError, "too many values to unpack (expected %d)", count);
+        goto error;
+    }
+    PyObject *rest = PySequence_List(it);
+    if (rest == NULL)
+        goto error;
+    *--sp = rest;
+    Py_ssize_t n = PyList_GET_SIZE(rest);
+    if (n < after) {
+        PyErr_Format(PyExc_ValueError,
+                     "not enough values to unpack (expected at least %d, got %zd)",
+                     count + after, count + n);
+        goto error;
+    }
+    for (int j = after; j > 0; j--)
+        *--sp = PyList_GET_ITEM(rest, n - j);
+    Py_SET_SIZE(rest, n - after);
+    Py_DECREF(it);
+    return 0;
+error:
+    while (sp < top)
+        Py_DECREF(*sp++);
+    Py_XDECREF(it);
+    return -1;
+}
+
+OP(UNPACK_SEQUENCE)
+{
+    UNUSED_ARGS;
+    PyObject *seq = TOP();
+    PyObject **base = sp - 1;
+    /* Exact tuples and lists of the right length, as the specialized
+     * UNPACK_SEQUENCE_TUPLE/_LIST instructions do. */
+    if ((PyTuple_CheckExact(seq) || PyList_CheckExact(seq)) && Py_SIZE(seq) == oparg) {
+        PyObject **items = PyTuple_CheckExact(seq) ? ((PyTupleObject *)seq)->ob_item
+                                                   : ((PyListObject *)seq)->ob_item;
+        for (int i = 0; i < oparg; i++)
+            base[oparg - 1 - i] = Py_NewRef(items[i]);
+        Py_DECREF(seq);
+        return 0;
+    }
+    if (unpack_iterable(seq, oparg, -1, base + oparg) < 0) {
+        Py_DECREF(seq);
+        return error_at(f, base);
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+OP(UNPACK_EX)
+{
+    UNUSED_ARGS;
+    PyObject *seq = TOP();
+    PyObject **base = sp - 1;
+    int total = (oparg & 0xFF) + (oparg >> 8) + 1;
+    int err = unpack_iterable(seq, oparg & 0xFF, oparg >> 8, base + total);
+    Py_DECREF(seq);
+    return err < 0 ? error_at(f, base) : 0;
+}
+
+/* Mirrors format_kwargs_error (Python/ceval.c). */
+static void kwargs_error(PyObject *func, PyObject *kwargs)
+{
+    if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        PyObject *funcstr = _PyObject_FunctionStr(func);
+        if (funcstr != NULL) {
+            PyErr_Format(PyExc_TypeError, "%U argument after ** must be a mapping, not %.200s",
+                         funcstr, Py_TYPE(kwargs)->tp_name);
+            Py_DECREF(funcstr);
+        }
+    } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+        PyObject *exc, *val, *tb;
+        PyErr_Fetch(&exc, &val, &tb);
+        if (val && PyTuple_Check(val) && PyTuple_GET_SIZE(val) == 1) {
+            PyObject *funcstr = _PyObject_FunctionStr(func);
+            if (funcstr != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "%U got multiple values for keyword argument '%S'",
+                             funcstr, PyTuple_GET_ITEM(val, 0));
+                Py_DECREF(funcstr);
+            }
+            Py_XDECREF(exc);
+            Py_XDECREF(val);
+            Py_XDECREF(tb);
+        } else {
+            PyErr_Restore(exc, val, tb);
+        }
+    }
+}
+
+OP(DICT_MERGE)
+{
+    UNUSED_ARGS;
+    PyObject *update = TOP();
+    if (_PyDict_MergeEx(PEEK(oparg + 1), update, 2) < 0) {
+        kwargs_error(PEEK(oparg + 3), update);
+        Py_DECREF(update);
+        return error_at(f, sp - 1);
+    }
+    Py_DECREF(update);
+    return 0;
+}
+
+/* Mirrors CALL_FUNCTION_EX with check_args_iterable and do_call_core
+ * (untraced: PyObject_Call). */
+OP(CALL_FUNCTION_EX)
+{
+    UNUSED_ARGS;
+    PyObject **top = sp, *kwargs = NULL;
+    if (oparg & 0x01) {
+        kwargs = *--top;
+        if (!PyDict_CheckExact(kwargs)) {
+            PyObject *d = PyDict_New();
+            if (d == NULL)
+                return error_at(f, top + 1);
+            if (_PyDict_MergeEx(d, kwargs, 2) < 0) {
+                Py_DECREF(d);
+                kwargs_error(top[-2], kwargs);
+                Py_DECREF(kwargs);
+                return error_at(f, top);
+            }
+            Py_DECREF(kwargs);
+            kwargs = d;
+        }
+    }
+    PyObject *callargs = *--top, *func = top[-1];
+    if (!PyTuple_CheckExact(callargs)) {
+        if (Py_TYPE(callargs)->tp_iter == NULL && !PySequence_Check(callargs)) {
+            PyErr_Clear();
+            PyObject *funcstr = _PyObject_FunctionStr(func);
+            if (funcstr != NULL) {
+                PyErr_Format(PyExc_TypeError,
+                             "%U argument after * must be an iterable, not %.200s",
+                             funcstr, Py_TYPE(callargs)->tp_name);
+                Py_DECREF(funcstr);
+            }
+            Py_DECREF(callargs);
+            Py_XDECREF(kwargs);
+            return error_at(f, top);
+        }
+        Py_SETREF(callargs, PySequence_Tuple(callargs));
+        if (callargs == NULL) {
+            Py_XDECREF(kwargs);
+            return error_at(f, top);
+        }
+    }
+    PyObject *result = PyObject_Call(func, callargs, kwargs);
+    Py_DECREF(func);
+    Py_DECREF(callargs);
+    Py_XDECREF(kwargs);
+    top[-2] = result; /* over the NULL below the function */
+    return result ? 0 : error_at(f, top - 1);
+}
+
+/* Mirrors import_name (Python/ceval.c). */
+OP(IMPORT_NAME)
+{
+    UNUSED_ARGS;
+    PyObject *name = NAME(oparg), *fromlist = TOP(), *level = SECOND(), *res;
+    PyObject *locals = f->f_locals ? f->f_locals : Py_None;
+    PyObject *import_name = PyUnicode_InternFromString("__import__");
+    PyObject *import_func = import_name ? PyDict_GetItemWithError(f->f_builtins, import_name) : NULL;
+    Py_XDECREF(import_name);
+    if (import_func == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ImportError, "__import__ not found");
+        res = NULL;
+    } else if (import_func == ts->interp->import_func) {
+        int ilevel = _PyLong_AsInt(level);
+        res = ilevel == -1 && PyErr_Occurred()
+                  ? NULL
+                  : PyImport_ImportModuleLevelObject(name, f->f_globals, locals, fromlist, ilevel);
+    } else {
+        PyObject *args[5] = {name, f->f_globals, locals, fromlist, level};
+        Py_INCREF(import_func);
+        res = PyObject_Vectorcall(import_func, args, 5, NULL);
+        Py_DECREF(import_func);
+    }
+    Py_DECREF(level);
+    Py_DECREF(fromlist);
+    SECOND() = res;
+    return res ? 0 : error_at(f, sp - 1);
+}
+
 /* --- functions and calls --------------------------------------------------- */
 
 int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
@@ -836,6 +1072,10 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(GET_ITER), [FOR_ITER] = {op_FOR_ITER, PYSTON_OP_BRANCH},
     STACK(MAKE_FUNCTION), STACK(LOAD_BUILD_CLASS), STACK(LOAD_ASSERTION_ERROR),
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
+    STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
+    STACK(IMPORT_NAME),
+    [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
+    [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     /* the slow path of POP_JUMP_*_IF_TRUE/FALSE, keyed by the opcode */
     [POP_JUMP_FORWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
     [POP_JUMP_BACKWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
