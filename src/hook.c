@@ -18,12 +18,18 @@ typedef struct {
     bool failed;   /* cannot be compiled: the interpreter runs it */
 } jitcode;
 
+/* The JIT runs in one interpreter: the co_extra index, the eval-breaker
+ * address baked into compiled code and the counters belong to it. */
+static PyInterpreterState *jit_interp;
 static Py_ssize_t extra_index = -1;
 
-/* co_extra's free function: the code object is being destroyed. */
+/* co_extra's free function: the code object is being destroyed.  CPython
+ * calls it for every slot, set or not (code_dealloc). */
 static void free_jitcode(void *p)
 {
     jitcode *jc = p;
+    if (jc == NULL)
+        return;
     if (jc->compiled.entry)
         pyston_codemem_release((void *)jc->compiled.entry, jc->compiled.size);
     PyMem_RawFree(jc);
@@ -62,11 +68,19 @@ static jitcode *new_jitcode(PyCodeObject *co)
     if (jc == NULL)
         return NULL;
     jc->has_loop = contains_loop(co);
+    bool fresh = co->co_extra == NULL;
     if (_PyCode_SetExtra((PyObject *)co, extra_index, jc) < 0) {
         PyErr_Clear();
         PyMem_RawFree(jc);
         return NULL;
     }
+    /* code_dealloc calls every registered free function on every slot,
+     * set or not.  A co_extra that only we filled is cut down to our slot,
+     * so that other co_extra users (whose slots stock CPython would never
+     * have allocated here) are not called for it; _PyCode_SetExtra grows
+     * it again for them when they set a slot. */
+    if (fresh)
+        ((code_extra *)co->co_extra)->ce_size = extra_index + 1;
     return jc;
 }
 
@@ -88,17 +102,19 @@ static PyObject *pyston_eval_frame(PyThreadState *tstate,
                                    int throwflag)
 {
     PyCodeObject *co = frame->f_code;
-    jitcode *jc = peek_jitcode(co);
-    if (jc == NULL)
-        jc = new_jitcode(co);
-    if (jc != NULL && jc->compiled.entry == NULL && !jc->failed)
-        maybe_compile(co, jc);
-    /* Compiled code starts frames at their first instruction only, and
-     * traced frames run in the interpreter. */
-    if (jc != NULL && jc->compiled.entry != NULL && !throwflag &&
-        frame->prev_instr + 1 == _PyCode_CODE(co) && !tstate->cframe->use_tracing) {
-        pyston_stat.frames_jit++;
-        return jc->compiled.entry(tstate, frame);
+    /* Compiled code starts frames at their first instruction only (a
+     * throw into a generator has an exception pending, which nothing here
+     * may disturb), and traced frames run in the interpreter. */
+    if (!throwflag && frame->prev_instr + 1 == _PyCode_CODE(co)) {
+        jitcode *jc = peek_jitcode(co);
+        if (jc == NULL)
+            jc = new_jitcode(co);
+        if (jc != NULL && jc->compiled.entry == NULL && !jc->failed)
+            maybe_compile(co, jc);
+        if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing) {
+            pyston_stat.frames_jit++;
+            return jc->compiled.entry(tstate, frame);
+        }
     }
     pyston_stat.frames_interp++;
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
@@ -118,6 +134,8 @@ int pyston_hook_installed(void)
 int pyston_hook_install(void)
 {
     PyInterpreterState *interp = PyInterpreterState_Get();
+    if (jit_interp != NULL && interp != jit_interp)
+        return 0; /* a subinterpreter: it keeps CPython's interpreter */
     _PyFrameEvalFunction current = _PyInterpreterState_GetEvalFrameFunc(interp);
     if (current == pyston_eval_frame)
         return 0;
@@ -131,6 +149,7 @@ int pyston_hook_install(void)
         PyErr_SetString(PyExc_RuntimeError, "pyston: no co_extra slot left");
         return -1;
     }
+    jit_interp = interp;
     _PyInterpreterState_SetEvalFrameFunc(interp, pyston_eval_frame);
     return 0;
 }

@@ -21,7 +21,7 @@ static PyObject *jit_enable(PyObject *self, PyObject *unused)
         Py_RETURN_FALSE;
     if (pyston_hook_install() < 0)
         return NULL;
-    Py_RETURN_TRUE;
+    return PyBool_FromLong(pyston_hook_installed());
 }
 
 static PyObject *jit_disable(PyObject *self, PyObject *unused)
@@ -134,7 +134,7 @@ static PyObject *jit_configure(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyMethodDef jit_methods[] = {
     {"enable", jit_enable, METH_NOARGS,
      "enable()\n--\n\nRun Python code through the JIT from now on. Returns "
-     "False if PYSTON_JIT=0 turned the JIT off."},
+     "False if PYSTON_JIT=0 turned the JIT off, or in a subinterpreter."},
     {"disable", jit_disable, METH_NOARGS,
      "disable()\n--\n\nHand every frame back to CPython's interpreter."},
     {"is_enabled", jit_is_enabled, METH_NOARGS,

@@ -440,7 +440,8 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
     case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
         emit_pop_jump_if_none(c, in, depth, false);
         return true;
-    case RETURN_VALUE:
+    case RETURN_VALUE: /* f_lineno of a finished frame reads this line */
+        set_prev_instr(c, in->at);
         x86_mov_rr(a, X86_RDI, TSTATE);
         x86_mov_rr(a, X86_RSI, FRAME);
         x86_mov_load(a, X86_RDX, slot(c, depth - 1));

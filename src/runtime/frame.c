@@ -37,13 +37,79 @@ PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *
     return value;
 }
 
+/* When tracing is on, _PyEval_EvalFrameDefault entered with throwflag
+ * reports a 'call' event first (TRACE_FUNCTION_THROW_ENTRY; other entries
+ * report it at RESUME, which a bailout never resumes at).  For a frame
+ * that compiled code started, that event would be a second one, or one
+ * stock never sends (tracing began inside the frame).  So for that
+ * hand-over, the trace and profile functions are replaced by one that
+ * swallows the first event and puts the real ones back. */
+typedef struct {
+    Py_tracefunc func;
+    PyObject *obj;
+} tracer;
+
+static tracer saved_trace, saved_profile;
+
+static void restore(PyThreadState *ts, tracer *saved, bool profile)
+{
+    if (saved->func == NULL)
+        return;
+    if (profile)
+        ts->c_profilefunc = saved->func, ts->c_profileobj = saved->obj;
+    else
+        ts->c_tracefunc = saved->func, ts->c_traceobj = saved->obj;
+    saved->func = NULL;
+}
+
+static int swallow_call(tracer *saved, bool profile, PyFrameObject *frame, int what,
+                        PyObject *arg)
+{
+    tracer real = *saved;
+    restore(PyThreadState_Get(), saved, profile);
+    return what == PyTrace_CALL ? 0 : real.func(real.obj, frame, what, arg);
+}
+
+static int swallow_trace(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
+{
+    (void)obj;
+    return swallow_call(&saved_trace, false, frame, what, arg);
+}
+
+static int swallow_profile(PyObject *obj, PyFrameObject *frame, int what, PyObject *arg)
+{
+    (void)obj;
+    return swallow_call(&saved_profile, true, frame, what, arg);
+}
+
+static void hide_entry_event(PyThreadState *ts)
+{
+    /* Inside a trace function (ts->tracing) no event is sent at all. */
+    if (!ts->cframe->use_tracing || ts->tracing)
+        return;
+    if (ts->c_tracefunc) {
+        saved_trace = (tracer){ts->c_tracefunc, ts->c_traceobj};
+        ts->c_tracefunc = swallow_trace, ts->c_traceobj = NULL;
+    }
+    if (ts->c_profilefunc) {
+        saved_profile = (tracer){ts->c_profilefunc, ts->c_profileobj};
+        ts->c_profilefunc = swallow_profile, ts->c_profileobj = NULL;
+    }
+}
+
 static PyObject *bailout(PyThreadState *ts, _PyInterpreterFrame *f, int throwflag,
                          pyston_bailout_reason reason)
 {
     pyston_stat.bailouts++;
     pyston_stat.bailouts_by_reason[reason]++;
     leave(ts, f);
-    return _PyEval_EvalFrameDefault(ts, f, throwflag);
+    if (throwflag)
+        hide_entry_event(ts);
+    PyObject *result = _PyEval_EvalFrameDefault(ts, f, throwflag);
+    /* the interpreter may have exited before sending the event */
+    restore(ts, &saved_trace, false);
+    restore(ts, &saved_profile, true);
+    return result;
 }
 
 PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f)
