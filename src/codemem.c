@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "codemem.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -40,4 +41,20 @@ void pyston_codemem_release(void *code, size_t size)
     size_t mapped = round_to_pages(size);
     munmap(code, mapped);
     pyston_codemem_used -= mapped;
+}
+
+void pyston_perf_map_add(const void *code, size_t size, const char *name)
+{
+    static FILE *map;
+    static pid_t owner; /* a forked child writes its own file */
+    if (map == NULL || owner != getpid()) {
+        char path[64];
+        owner = getpid();
+        snprintf(path, sizeof path, "/tmp/perf-%d.map", (int)owner);
+        map = fopen(path, "a");
+        if (map == NULL)
+            return;
+    }
+    fprintf(map, "%lx %zx %s\n", (unsigned long)(uintptr_t)code, size, name);
+    fflush(map);
 }

@@ -12,6 +12,10 @@
 void *pyston_codemem_install(const uint8_t *code, size_t size);
 void pyston_codemem_release(void *code, size_t size);
 
+/* Appends "START SIZE NAME" to /tmp/perf-PID.map, the file perf(1) reads
+ * to name code it finds no symbols for. */
+void pyston_perf_map_add(const void *code, size_t size, const char *name);
+
 /* Bytes of code memory the JIT may hold (PYSTON_JIT_MEMORY_LIMIT). */
 extern size_t pyston_codemem_limit;
 extern size_t pyston_codemem_used;

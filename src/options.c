@@ -13,6 +13,7 @@ const pyston_option_spec pyston_option_table[] = {
     {"PYSTON_JIT_THRESHOLD", "threshold", FIELD(threshold), 0, INT_MAX,
      "an integer from 0 to 2147483647"},
     {"PYSTON_STATS", "stats", FIELD(stats), 0, 1, "0 or 1"},
+    {"PYSTON_PERF_MAP", "perf_map", FIELD(perf_map), 0, 1, "0 or 1"},
 };
 const size_t pyston_option_count =
     sizeof pyston_option_table / sizeof pyston_option_table[0];
@@ -24,6 +25,7 @@ void pyston_options_set_defaults(pyston_options *opts)
     opts->jit = 1;
     opts->threshold = PYSTON_DEFAULT_THRESHOLD;
     opts->stats = 0;
+    opts->perf_map = 0;
 }
 
 int pyston_option_parse(const pyston_option_spec *spec, const char *text,

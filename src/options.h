@@ -12,6 +12,7 @@ typedef struct {
     long jit;       /* PYSTON_JIT: 0 turns the JIT off for good */
     long threshold; /* PYSTON_JIT_THRESHOLD */
     long stats;     /* PYSTON_STATS: print the stats to stderr at exit */
+    long perf_map;  /* PYSTON_PERF_MAP: name compiled code in /tmp/perf-PID.map */
 } pyston_options;
 
 /* One row of the option table: an environment variable and its range. */

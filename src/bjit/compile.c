@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "codemem.h"
+#include "options.h"
 #include "runtime/frame.h"
 #include "runtime/ops.h"
 #include "stats.h"
@@ -596,6 +597,19 @@ static bool compilable(PyCodeObject *co)
     return !(co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR));
 }
 
+/* "py::qualname:file:line", the name perf report shows. */
+static void add_to_perf_map(PyCodeObject *co, const pyston_compiled *out)
+{
+    PyObject *name = PyUnicode_FromFormat("py::%U:%U:%d", co->co_qualname, co->co_filename,
+                                          co->co_firstlineno);
+    const char *text = name ? PyUnicode_AsUTF8(name) : NULL;
+    if (text)
+        pyston_perf_map_add((const void *)out->entry, out->size, text);
+    else
+        PyErr_Clear();
+    Py_XDECREF(name);
+}
+
 int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
 {
     if (!compilable(co))
@@ -625,6 +639,8 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     x86_free(&c.a);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     pyston_stat.compile_seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    if (rc == 0 && pyston_opts.perf_map)
+        add_to_perf_map(co, out);
     if (rc == 0) {
         pyston_stat.functions_compiled++;
         pyston_stat.code_bytes += out->size;

@@ -1,0 +1,124 @@
+"""Tier 1 behaviour that the differential programs cannot show alone: what
+really ran compiled (pyston.stats()), Ctrl-C in a compiled loop, the
+recursion limit, the perf map."""
+import json
+import os
+import signal
+import subprocess
+import time
+
+from conftest import PYSTON, STOCK, clean_env, run
+
+JIT_ALL = clean_env(PYSTON_JIT_THRESHOLD="0")
+
+
+def pyston_json(code, env=JIT_ALL):
+    status, out, err = run([PYSTON, "-c", code], env=env)
+    assert status == 0, err.decode()
+    return json.loads(out.splitlines()[-1])
+
+
+def test_loops_and_calls_run_compiled():
+    stats = pyston_json("""
+import json, pyston
+def add(a, b):
+    return a + b
+def total(n):
+    t = 0
+    for i in range(n):
+        t = add(t, i)
+    return t
+before = pyston.stats()
+assert total(10000) == 49995000
+after = pyston.stats()
+print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "bailouts")}))
+""")
+    assert stats == {"frames_jit": 10001, "frames_interp": 0, "bailouts": 0}
+
+
+def test_a_loop_is_compiled_at_the_first_call_whatever_the_threshold():
+    stats = pyston_json("""
+import json, pyston
+def spin(n):
+    while n:
+        n -= 1
+before = pyston.stats()["functions_compiled"]
+spin(10)
+print(json.dumps(pyston.stats()["functions_compiled"] - before))
+""", env=clean_env(PYSTON_JIT_THRESHOLD="1000"))
+    assert stats == 1
+
+
+def test_exceptions_bail_out_with_a_reason():
+    stats = pyston_json("""
+import json, pyston
+def f():
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        return "caught"
+assert f() == "caught"
+print(json.dumps(pyston.stats()["bailouts_by_reason"]))
+""")
+    assert stats.get("exception", 0) >= 1
+
+
+def test_ctrl_c_stops_a_compiled_loop():
+    code = ("import sys\ndef spin():\n    while True:\n        pass\n"
+            "print('spinning', flush=True)\nspin()\n")
+    results = []
+    for argv, env in (([STOCK], clean_env()), ([PYSTON], clean_env(PYSTON_JIT_THRESHOLD="0", PYSTON_STATS="1"))):
+        proc = subprocess.Popen(argv + ["-c", code], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        assert proc.stdout.readline() == b"spinning\n"
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+        results.append((proc.returncode, err))
+    (stock_status, stock_err), (status, err) = results
+    assert status == stock_status == -signal.SIGINT
+    traceback, _, stats = err.partition(b"pyston stats:")
+    assert traceback == stock_err and b"in spin\nKeyboardInterrupt" in stock_err
+    assert b"functions_compiled" in stats  # the JIT was on
+
+
+def test_recursion_error_at_the_same_depth_as_stock():
+    code = """
+import sys
+def down(n):
+    return down(n + 1) if n < 100000 else n
+depth = 0
+def probe(n):
+    global depth
+    depth = n
+    probe(n + 1)
+for limit in (100, 1000, 5000):
+    sys.setrecursionlimit(limit)
+    try:
+        probe(0)
+    except RecursionError as e:
+        print(limit, depth, e)
+"""
+    stock = run([STOCK, "-c", code])
+    ours = run([PYSTON, "-c", code], env=JIT_ALL)
+    assert ours == stock and stock[0] == 0
+
+
+def test_deep_recursion_does_not_overflow_the_c_stack():
+    code = ("import sys\nsys.setrecursionlimit(10000)\n"
+            "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(9000))\n")
+    assert run([PYSTON, "-c", code], env=JIT_ALL)[:2] == (0, b"9000\n")
+
+
+def test_perf_map_names_compiled_functions():
+    code = "import os\ndef my_compiled_function():\n    return os.getpid()\nprint(my_compiled_function())\n"
+    status, out, _ = run([PYSTON, "-c", code], env=clean_env(PYSTON_JIT_THRESHOLD="0", PYSTON_PERF_MAP="1"))
+    path = f"/tmp/perf-{int(out)}.map"
+    try:
+        lines = open(path).read().splitlines()
+    finally:
+        os.unlink(path)
+    names = [line.split(" ", 2)[2] for line in lines]
+    assert any(n.startswith("py::my_compiled_function:<string>:2") for n in names)
+    start, size = lines[0].split()[:2]
+    assert int(start, 16) > 0 and int(size, 16) > 0
