@@ -102,16 +102,20 @@ static PyObject *pyston_eval_frame(PyThreadState *tstate,
                                    int throwflag)
 {
     PyCodeObject *co = frame->f_code;
-    /* Compiled code starts frames at their first instruction only (a
-     * throw into a generator has an exception pending, which nothing here
-     * may disturb), and traced frames run in the interpreter. */
-    if (!throwflag && frame->prev_instr + 1 == _PyCode_CODE(co)) {
+    /* A throw into a generator has an exception pending, which nothing here
+     * may disturb: the interpreter unwinds it.  Traced frames run in the
+     * interpreter.  Compiled code runs a function from its start, and a
+     * generator's frame from its resumptions (the interpreter makes the
+     * generator: RETURN_GENERATOR). */
+    if (!throwflag) {
+        bool fresh = frame->prev_instr + 1 == _PyCode_CODE(co);
         jitcode *jc = peek_jitcode(co);
-        if (jc == NULL)
+        if (jc == NULL && fresh)
             jc = new_jitcode(co);
-        if (jc != NULL && jc->compiled.entry == NULL && !jc->failed)
+        if (jc != NULL && fresh && jc->compiled.entry == NULL && !jc->failed)
             maybe_compile(co, jc);
-        if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing) {
+        if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing &&
+            fresh != pyston_is_generator(co)) {
             pyston_stat.frames_jit++;
             return jc->compiled.entry(tstate, frame);
         }

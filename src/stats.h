@@ -11,7 +11,8 @@
 #define PYSTON_BAILOUT_REASONS(X) \
     X(UNSUPPORTED_OPCODE, "unsupported_opcode") \
     X(EXCEPTION, "exception") \
-    X(TRACING, "tracing")
+    X(TRACING, "tracing") \
+    X(RESUME, "unknown_resume_point")
 
 typedef enum {
 #define PYSTON_BAILOUT_ENUM(id, name) PYSTON_BAILOUT_##id,

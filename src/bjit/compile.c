@@ -66,6 +66,7 @@ typedef struct {
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
+    bool generator;    /* resumes at the instruction after each yield */
 } compiler;
 
 /* --- reading the bytecode -------------------------------------------------- */
@@ -111,6 +112,8 @@ static int stack_effect(const insn *in, int jump)
         return 0;
     if (in->op == CALL)
         return -in->arg - 1;
+    if (in->op == RETURN_GENERATOR) /* the first send() pushes its value */
+        return 1;
     return PyCompile_OpcodeStackEffectWithJump(in->op, in->arg, jump);
 }
 
@@ -449,6 +452,15 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         call(c, pyston_rt_return);
         x86_jmp(a, c->epilogue);
         return true;
+    case YIELD_VALUE:
+        set_prev_instr(c, in->at); /* where the generator is suspended */
+        x86_mov_rr(a, X86_RDI, TSTATE);
+        x86_mov_rr(a, X86_RSI, FRAME);
+        x86_mov_load(a, X86_RDX, slot(c, depth - 1));
+        x86_mov_imm(a, X86_RCX, c->nlocalsplus + depth - 1);
+        call(c, pyston_rt_yield);
+        x86_jmp(a, c->epilogue);
+        return true;
     case CALL:
         emit_helper_args(c, in, depth);
         x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);
@@ -479,7 +491,7 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         emit_decref_rdi(c, in->at, false);
         return true;
     }
-    if (h->kind == PYSTON_OP_BRANCH && in->op == FOR_ITER) {
+    if (h->kind == PYSTON_OP_BRANCH && (in->op == FOR_ITER || in->op == SEND)) {
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_S, c->throw_exit);
@@ -524,6 +536,30 @@ static void emit_stub(compiler *c, const stub *s)
     }
 }
 
+/* A generator's frame resumes at prev_instr + 1: the instruction after
+ * RETURN_GENERATOR or after a YIELD_VALUE.  Anything else (never expected)
+ * goes to the interpreter, with the stack it came with. */
+static void emit_resume_dispatch(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RAX, x86_at(FRAME, OFF_PREV_INSTR));
+    x86_alu_rr(a, X86_SUB, X86_RAX, FIRST_INSTR);
+    for (int i = 0; i < c->ncode; i++) {
+        const insn *in = &c->insns[i];
+        if (in->op == 0 || c->depth[i] < 0)
+            continue;
+        if ((in->op == YIELD_VALUE || in->op == RETURN_GENERATOR) && c->depth[in->next] >= 0) {
+            x86_alu_ri(a, X86_CMP, X86_RAX, 2 * (in->next - 1));
+            x86_jcc(a, X86_E, c->label[in->next]);
+        }
+    }
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RBX);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    call(c, pyston_rt_bailout_resume);
+    x86_jmp(a, c->epilogue);
+}
+
 static void emit_prologue(compiler *c)
 {
     x86_asm *a = &c->a;
@@ -539,6 +575,7 @@ static void emit_prologue(compiler *c)
     x86_mov_rr(a, FRAME, X86_RSI);
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
     x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
+    x86_load32(a, X86_RBX, x86_at(FRAME, OFF_STACKTOP)); /* for emit_resume_dispatch */
     call(c, pyston_rt_enter);
     x86_label entered = x86_new_label(a);
     x86_test32_rr(a, X86_RAX, X86_RAX);
@@ -546,6 +583,8 @@ static void emit_prologue(compiler *c)
     x86_mov_imm(a, X86_RAX, 0); /* RecursionError: return NULL */
     x86_jmp(a, c->epilogue);
     x86_bind(a, entered);
+    if (c->generator)
+        emit_resume_dispatch(c);
 }
 
 static void emit_epilogue(compiler *c)
@@ -591,12 +630,6 @@ static int emit(compiler *c)
     return x86_finish(a) ? 0 : -1;
 }
 
-static bool compilable(PyCodeObject *co)
-{
-    /* Generators and coroutines resume mid-function: not yet (docs/tier1.md). */
-    return !(co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR));
-}
-
 /* "py::qualname:file:line", the name perf report shows. */
 static void add_to_perf_map(PyCodeObject *co, const pyston_compiled *out)
 {
@@ -612,12 +645,11 @@ static void add_to_perf_map(PyCodeObject *co, const pyston_compiled *out)
 
 int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
 {
-    if (!compilable(co))
-        return -1;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     compiler c = {.co = co, .code = _PyCode_CODE(co), .ncode = (int)Py_SIZE(co),
-                  .nlocalsplus = co->co_nlocalsplus};
+                  .nlocalsplus = co->co_nlocalsplus,
+                  .generator = pyston_is_generator(co)};
     x86_init(&c.a);
     c.insns = calloc((size_t)c.ncode + 1, sizeof(insn));
     c.depth = malloc(sizeof(int) * ((size_t)c.ncode + 1));

@@ -5,14 +5,23 @@
 
 #include "cpython.h"
 
-/* Compiled code: runs FRAME (fresh, not yet started) to completion and
- * returns what it returns, as _PyEval_EvalFrameDefault would. */
+/* Compiled code: runs FRAME (fresh, or a generator's frame resumed after a
+ * yield) until it returns or yields, and returns what
+ * _PyEval_EvalFrameDefault would. */
 typedef PyObject *(*pyston_entry)(PyThreadState *ts, _PyInterpreterFrame *frame);
 
 typedef struct {
     pyston_entry entry;
     size_t size;
 } pyston_compiled;
+
+/* Code whose frames live in a generator, coroutine or async generator:
+ * the interpreter runs the first call (RETURN_GENERATOR), compiled code
+ * the resumptions. */
+static inline bool pyston_is_generator(PyCodeObject *co)
+{
+    return co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
+}
 
 /* Compiles CO; returns 0, or -1 (no exception set) if it cannot be
  * compiled — the code then runs in the interpreter. */

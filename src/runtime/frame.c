@@ -123,6 +123,20 @@ PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, i
     return bailout(ts, f, 0, PYSTON_BAILOUT_TRACING);
 }
 
+PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f)
+{
+    return bailout(ts, f, 0, PYSTON_BAILOUT_RESUME);
+}
+
+/* Mirrors YIELD_VALUE. */
+PyObject *pyston_rt_yield(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value, int stacktop)
+{
+    _PyFrame_GetGenerator(f)->gi_frame_state = FRAME_SUSPENDED;
+    f->stacktop = stacktop;
+    leave(ts, f);
+    return value;
+}
+
 PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode)
 {
     pyston_stat.unsupported_by_opcode[opcode & 0xFF]++;

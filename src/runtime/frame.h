@@ -15,6 +15,9 @@ PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *
  * f->prev_instr through the exception table instead. */
 PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f);
 PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused);
+PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f);
+/* YIELD_VALUE: suspends the generator with STACKTOP entries and returns VALUE. */
+PyObject *pyston_rt_yield(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value, int stacktop);
 PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode);
 /* CHECK_EVAL_BREAKER; on error the frame keeps STACKTOP stack entries. */
 int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop);

@@ -895,6 +895,63 @@ OP(IMPORT_NAME)
     return res ? 0 : error_at(f, sp - 1);
 }
 
+/* --- generators ------------------------------------------------------------- */
+
+/* Returns 1 when the sub-iterator returned (the jump), 0 when it yielded. */
+OP(SEND)
+{
+    UNUSED_ARGS;
+    PyObject *v = TOP(), *receiver = SECOND(), *retval;
+    PySendResult status;
+    if (ts->c_tracefunc == NULL) {
+        status = PyIter_Send(receiver, v, &retval);
+    } else { /* (inside a trace function: no exception event to send) */
+        if (Py_IsNone(v) && PyIter_Check(receiver)) {
+            retval = Py_TYPE(receiver)->tp_iternext(receiver);
+        } else {
+            PyObject *name = PyUnicode_FromString("send");
+            retval = name ? PyObject_CallMethodOneArg(receiver, name, v) : NULL;
+            Py_XDECREF(name);
+        }
+        if (retval == NULL)
+            status = _PyGen_FetchStopIterationValue(&retval) == 0 ? PYGEN_RETURN : PYGEN_ERROR;
+        else
+            status = PYGEN_NEXT;
+    }
+    Py_DECREF(v);
+    if (status == PYGEN_ERROR)
+        return error_at(f, sp - 1);
+    if (status == PYGEN_RETURN) {
+        Py_DECREF(receiver);
+        SECOND() = retval;
+        return 1;
+    }
+    TOP() = retval;
+    return 0;
+}
+
+OP(GET_YIELD_FROM_ITER)
+{
+    UNUSED_ARGS;
+    PyObject *iterable = TOP();
+    if (PyCoro_CheckExact(iterable)) {
+        if (!(f->f_code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            Py_DECREF(iterable);
+            TOP() = NULL;
+            PyErr_SetString(PyExc_TypeError,
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            return error_at(f, sp);
+        }
+    } else if (!PyGen_CheckExact(iterable)) {
+        PyObject *iter = PyObject_GetIter(iterable);
+        Py_DECREF(iterable);
+        TOP() = iter;
+        if (iter == NULL)
+            return error_at(f, sp);
+    }
+    return 0;
+}
+
 /* --- functions and calls --------------------------------------------------- */
 
 int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
@@ -1073,7 +1130,8 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(MAKE_FUNCTION), STACK(LOAD_BUILD_CLASS), STACK(LOAD_ASSERTION_ERROR),
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
-    STACK(IMPORT_NAME),
+    STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER),
+    [SEND] = {op_SEND, PYSTON_OP_BRANCH},
     [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     /* the slow path of POP_JUMP_*_IF_TRUE/FALSE, keyed by the opcode */
