@@ -297,11 +297,12 @@ static void emit_helper_call(compiler *c, const insn *in, int depth, const void 
     call(c, fn);
 }
 
-/* The taken side of a jump; backward jumps check the eval breaker. */
+/* The taken side of a jump; backward jumps check the eval breaker, except
+ * the one that closes a `yield from`/`await` loop. */
 static void emit_jump_taken(compiler *c, const insn *in, int depth_after)
 {
     int target = jump_target(in);
-    if (is_backward_jump(in->op))
+    if (is_backward_jump(in->op) && in->op != JUMP_BACKWARD_NO_INTERRUPT)
         emit_eval_breaker_check(c, in->at, depth_after);
     x86_jmp(&c->a, c->label[target]);
 }
