@@ -39,7 +39,7 @@ test-py: all
 test-core: all
 	$(PYTHON) tests/cpython/run_suite.py --tests core
 
-test: test-c test-py test-core
+test: test-c test-py test-core test-fuzz-quick
 
 test-cpython: all
 	$(PYTHON) tests/cpython/run_suite.py --tests all
@@ -52,3 +52,90 @@ bench-quick: all
 
 clean:
 	rm -rf $(BUILD) pyston/_jit*.so
+
+# ---------------------------------------------------------------------------
+# Reliability harness (docs/reliability.md): differential fuzzing, refcount
+# leaks on Debian's debug interpreter, sanitizers, and planted bugs that show
+# each tool catches what it is for.
+DBG_PYTHON   ?= /usr/bin/python3.11-dbg
+DBG_EXT      := pyston/_jit$(subst -311-,-311d-,$(EXT_SUFFIX))
+DBG_INCLUDE  := $(PY_INCLUDE)d
+ASAN_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined
+PLANT_CFLAGS := -DPYSTON_PLANT_BUGS -Itests/reliability
+ASAN_EXT     := $(BUILD)/asan/pyston/_jit$(EXT_SUFFIX)
+PLANT_EXT    := $(BUILD)/planted/pyston/_jit$(EXT_SUFFIX)
+PLANT_DBG_EXT := $(BUILD)/planted/pyston/_jit$(subst -311-,-311d-,$(EXT_SUFFIX))
+PLANT_ASAN_EXT := $(BUILD)/planted-asan/pyston/_jit$(EXT_SUFFIX)
+FUZZ_QUICK   := -n 40 --seed 1000 --without deep_recursion
+REFLEAK_ARGS ?=
+
+.PHONY: fuzz test-fuzz-quick dbg test-refleaks asan test-asan planted test-planted \
+        test-reliability
+
+# $(call jit_ext,INCLUDE DIR,EXTRA CFLAGS): the link line of the extension.
+jit_ext = $(CC) $(WARN) $(CFLAGS) $(2) -Isrc -I$(1) -fPIC -shared -fvisibility=hidden \
+          -o $@ $(JIT_SRCS)
+
+# build/VARIANT/: a copy of the launcher and the package's Python files, so
+# that build/VARIANT/bin/pyston runs the extension built into that tree.
+$(BUILD)/%/.tree: bin/pyston $(wildcard pyston/*.py pyston/_boot/*.py)
+	@mkdir -p $(@D)/bin $(@D)/pyston/_boot
+	cp bin/pyston $(@D)/bin/
+	cp pyston/*.py $(@D)/pyston/
+	cp pyston/_boot/*.py $(@D)/pyston/_boot/
+	@touch $@
+
+# build/VARIANT/bin/pyston-asan: that tree's pyston with the sanitizer runtime
+# preloaded (/usr/bin/python3.11 is not instrumented) and malloc for every
+# Python allocation (pymalloc's arenas would hide overflows).
+$(BUILD)/%/bin/pyston-asan: $(BUILD)/%/.tree Makefile
+	printf '%s\n' '#!/bin/sh' \
+	    '# pyston with a JIT built with AddressSanitizer and UBSan (make asan).' \
+	    'export LD_PRELOAD="$(shell $(CC) -print-file-name=libasan.so)$${LD_PRELOAD:+ $$LD_PRELOAD}"' \
+	    'export ASAN_OPTIONS="$${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1:handle_abort=1}"' \
+	    'export UBSAN_OPTIONS="$${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"' \
+	    'export PYTHONMALLOC=malloc' \
+	    'exec "$${0%/*}/pyston" "$$@"' > $@
+	chmod +x $@
+
+# Differential fuzzing: make fuzz [N=10000] [SEED=S] [FUZZ_ARGS=...]
+fuzz: all
+	$(PYTHON) tests/fuzz/fuzz.py -n $(or $(N),1000) $(if $(SEED),--seed $(SEED)) $(FUZZ_ARGS)
+
+# The fixed-seed batch that make test runs.  deep_recursion is left out
+# until the hook stops overflowing the C stack (tests/fuzz/repros/).
+test-fuzz-quick: all
+	$(PYTHON) tests/fuzz/fuzz.py -q $(FUZZ_QUICK)
+
+# The extension for Debian's debug interpreter (cpython-311d), next to the
+# normal one: PYSTON_PYTHON=$(DBG_PYTHON) bin/pyston runs it.
+dbg: $(DBG_EXT)
+$(DBG_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
+	$(call jit_ext,$(DBG_INCLUDE),)
+
+test-refleaks: all dbg
+	$(PYTHON) tests/reliability/refleaks.py $(REFLEAK_ARGS)
+
+asan: $(ASAN_EXT) $(BUILD)/asan/bin/pyston-asan
+$(ASAN_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile $(BUILD)/asan/.tree
+	$(call jit_ext,$(PY_INCLUDE),$(ASAN_CFLAGS))
+
+test-asan: asan
+	$(PYTHON) tests/reliability/lang_check.py --candidate $(BUILD)/asan/bin/pyston-asan
+	$(PYTHON) tests/fuzz/fuzz.py -q $(FUZZ_QUICK) --candidate $(BUILD)/asan/bin/pyston-asan
+
+# The JIT with the planted bugs of tests/reliability/planted_bugs.h, built
+# for stock, for the debug interpreter and with the sanitizers.
+planted: $(PLANT_EXT) $(PLANT_DBG_EXT) $(PLANT_ASAN_EXT) $(BUILD)/planted-asan/bin/pyston-asan
+$(PLANT_EXT): $(JIT_SRCS) $(JIT_HDRS) tests/reliability/planted_bugs.h Makefile $(BUILD)/planted/.tree
+	$(call jit_ext,$(PY_INCLUDE),$(PLANT_CFLAGS))
+$(PLANT_DBG_EXT): $(JIT_SRCS) $(JIT_HDRS) tests/reliability/planted_bugs.h Makefile $(BUILD)/planted/.tree
+	$(call jit_ext,$(DBG_INCLUDE),$(PLANT_CFLAGS))
+$(PLANT_ASAN_EXT): $(JIT_SRCS) $(JIT_HDRS) tests/reliability/planted_bugs.h Makefile $(BUILD)/planted-asan/.tree
+	$(call jit_ext,$(PY_INCLUDE),$(ASAN_CFLAGS) $(PLANT_CFLAGS))
+
+test-planted: planted
+	PYSTON_PLANTED_BUILD=$(BUILD) $(PYTHON) -m pytest -q tests/reliability/test_planted.py
+
+test-reliability: test-fuzz-quick test-planted test-asan test-refleaks

@@ -301,23 +301,18 @@ OP(BUILD_STRING)
     return 0;
 }
 
-OP(LIST_APPEND)
+/* Pops TOS into the list or set OPARG entries below it (comprehensions). */
+static int add_to_container(_PyInterpreterFrame *f, PyObject **sp, int oparg,
+                            int (*add)(PyObject *, PyObject *))
 {
-    UNUSED_ARGS;
     PyObject *v = TOP();
-    int err = PyList_Append(PEEK(oparg + 1), v);
+    int err = add(PEEK(oparg + 1), v);
     Py_DECREF(v);
     return err ? error_at(f, sp - 1) : 0;
 }
 
-OP(SET_ADD)
-{
-    UNUSED_ARGS;
-    PyObject *v = TOP();
-    int err = PySet_Add(PEEK(oparg + 1), v);
-    Py_DECREF(v);
-    return err ? error_at(f, sp - 1) : 0;
-}
+OP(LIST_APPEND) { UNUSED_ARGS; return add_to_container(f, sp, oparg, PyList_Append); }
+OP(SET_ADD) { UNUSED_ARGS; return add_to_container(f, sp, oparg, PySet_Add); }
 
 OP(MAP_ADD)
 {
