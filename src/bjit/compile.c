@@ -384,8 +384,7 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         x86_label ok = x86_new_label(a);
         x86_mov_load(a, X86_RAX, local(in->arg));
         x86_test_rr(a, X86_RAX, X86_RAX);
-        if (in->op == LOAD_FAST)
-            x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
+        x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
         x86_bind(a, ok);
         x86_inc_m(a, x86_at(X86_RAX, 0));
         x86_mov_store(a, slot(c, depth), X86_RAX);
