@@ -244,6 +244,32 @@ static void emit_resume_in_interpreter(compiler *c, int start, int depth,
     x86_jmp(&c->a, c->epilogue);
 }
 
+/* A debug interpreter (Py_REF_DEBUG) also counts every reference change in
+ * _Py_RefTotal, which sys.gettotalrefcount() and `regrtest -R` read. */
+static void count_ref_change(compiler *c, void (*op)(x86_asm *, x86_mem))
+{
+#ifdef Py_REF_DEBUG
+    x86_mov_imm64(&c->a, X86_R11, (uint64_t)(uintptr_t)&_Py_RefTotal);
+    op(&c->a, x86_at(X86_R11, 0));
+#else
+    (void)c, (void)op;
+#endif
+}
+
+/* Py_INCREF of the object in REG. */
+static void emit_incref(compiler *c, x86_reg reg)
+{
+    x86_inc_m(&c->a, x86_at(reg, 0));
+    count_ref_change(c, x86_inc_m);
+}
+
+/* _Py_DECREF_NO_DEALLOC of the object in REG: True, False, None. */
+static void emit_decref_no_dealloc(compiler *c, x86_reg reg)
+{
+    x86_dec_m(&c->a, x86_at(reg, 0));
+    count_ref_change(c, x86_dec_m);
+}
+
 /* Py_DECREF of the object in RDI; the deallocation runs out of line. */
 static void emit_decref_rdi(compiler *c, int at, bool nullable)
 {
@@ -252,6 +278,7 @@ static void emit_decref_rdi(compiler *c, int at, bool nullable)
         x86_test_rr(&c->a, X86_RDI, X86_RDI);
         x86_jcc(&c->a, X86_E, done);
     }
+    count_ref_change(c, x86_dec_m); /* (flags: set by the dec below) */
     x86_dec_m(&c->a, x86_at(X86_RDI, 0));
     x86_jcc(&c->a, X86_E, add_stub(c, STUB_DEALLOC, at, 0, 0, done));
     x86_bind(&c->a, done);
@@ -327,11 +354,11 @@ static void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool j
     x86_jcc(a, X86_S, c->throw_exit);
     x86_jcc(a, X86_NE, is_true);
     x86_jmp(a, is_false);
-    x86_bind(a, true_dec); /* _Py_DECREF_NO_DEALLOC */
-    x86_dec_m(a, x86_at(X86_RDI, 0));
+    x86_bind(a, true_dec);
+    emit_decref_no_dealloc(c, X86_RDI);
     x86_jmp(a, is_true);
     x86_bind(a, false_dec);
-    x86_dec_m(a, x86_at(X86_RDI, 0));
+    emit_decref_no_dealloc(c, X86_RDI);
     x86_bind(a, is_false);
     if (jump_if)
         x86_jmp(a, fall);
@@ -351,7 +378,7 @@ static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool j
     x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
     x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
     x86_jcc(a, X86_NE, not_none);
-    x86_dec_m(a, x86_at(X86_RDI, 0)); /* None is never deallocated */
+    emit_decref_no_dealloc(c, X86_RDI);
     if (jump_if_none)
         emit_jump_taken(c, in, depth - 1);
     else
@@ -386,13 +413,13 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         x86_test_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
         x86_bind(a, ok);
-        x86_inc_m(a, x86_at(X86_RAX, 0));
+        emit_incref(c, X86_RAX);
         x86_mov_store(a, slot(c, depth), X86_RAX);
         return true;
     }
     case LOAD_CONST:
         x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)PyTuple_GET_ITEM(c->co->co_consts, in->arg));
-        x86_inc_m(a, x86_at(X86_RAX, 0));
+        emit_incref(c, X86_RAX);
         x86_mov_store(a, slot(c, depth), X86_RAX);
         return true;
     case STORE_FAST:
@@ -420,7 +447,7 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     case COPY:
         x86_mov_load(a, X86_RAX, slot(c, depth - in->arg));
-        x86_inc_m(a, x86_at(X86_RAX, 0));
+        emit_incref(c, X86_RAX);
         x86_mov_store(a, slot(c, depth), X86_RAX);
         return true;
     case SWAP:
