@@ -14,6 +14,7 @@ const pyston_option_spec pyston_option_table[] = {
      "an integer from 0 to 2147483647"},
     {"PYSTON_STATS", "stats", FIELD(stats), 0, 1, "0 or 1"},
     {"PYSTON_PERF_MAP", "perf_map", FIELD(perf_map), 0, 1, "0 or 1"},
+    {"PYSTON_DUMP_ASM", "dump_asm", FIELD(dump_asm), 0, 1, "0 or 1"},
 };
 const size_t pyston_option_count =
     sizeof pyston_option_table / sizeof pyston_option_table[0];
@@ -26,6 +27,7 @@ void pyston_options_set_defaults(pyston_options *opts)
     opts->threshold = PYSTON_DEFAULT_THRESHOLD;
     opts->stats = 0;
     opts->perf_map = 0;
+    opts->dump_asm = 0;
 }
 
 int pyston_option_parse(const pyston_option_spec *spec, const char *text,

@@ -13,6 +13,7 @@ typedef struct {
     long threshold; /* PYSTON_JIT_THRESHOLD */
     long stats;     /* PYSTON_STATS: print the stats to stderr at exit */
     long perf_map;  /* PYSTON_PERF_MAP: name compiled code in /tmp/perf-PID.map */
+    long dump_asm;  /* PYSTON_DUMP_ASM: disassemble compiled code to stderr */
 } pyston_options;
 
 /* One row of the option table: an environment variable and its range. */

@@ -57,6 +57,11 @@ void pyston_stats_init(void)
     Py_XDECREF(module);
 }
 
+const char *pyston_opcode_name(int opcode)
+{
+    return opcode_names[opcode & 0xFF];
+}
+
 /* The unsupported_opcode bailouts are shown per opcode:
  * "unsupported_opcode:UNPACK_EX". */
 static void reason_name(size_t reason, int opcode, char *out, size_t outlen)

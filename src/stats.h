@@ -36,6 +36,7 @@ extern pyston_stats pyston_stat;
 
 /* Reads the opcode names that bailouts_by_reason shows. */
 void pyston_stats_init(void);
+const char *pyston_opcode_name(int opcode);
 
 /* A new dict with every counter: the value of pyston.stats(). */
 PyObject *pyston_stats_as_dict(void);

@@ -91,7 +91,7 @@ except TypeError:
 print(json.dumps(out))
 """
     default, set7, errors, final, positional = python_json(code)
-    assert default == {"jit": 1, "threshold": 100, "stats": 0, "perf_map": 0}
+    assert default == {"jit": 1, "threshold": 100, "stats": 0, "perf_map": 0, "dump_asm": 0}
     assert set7["threshold"] == 7
     assert errors == ["ValueError", "ValueError", "TypeError", "TypeError",
                       "ValueError", "ValueError"]

@@ -122,3 +122,14 @@ def test_perf_map_names_compiled_functions():
     assert any(n.startswith("py::my_compiled_function:<string>:2") for n in names)
     start, size = lines[0].split()[:2]
     assert int(start, 16) > 0 and int(size, 16) > 0
+
+
+def test_dump_asm_shows_code_annotated_with_bytecode():
+    code = "def dumped(a):\n    return a + 1\ndumped(1)\n"
+    env = clean_env(PYSTON_JIT_THRESHOLD="0", PYSTON_DUMP_ASM="1")
+    status, _, err = run([PYSTON, "-c", code], env=env)
+    text = err.decode()
+    assert status == 0
+    section = text[text.index("pyston: compiled dumped (<string>:1)"):]
+    assert "; " in section and "BINARY_OP" in section and "RETURN_VALUE" in section
+    assert "push   rbp" in section and "ret" in section

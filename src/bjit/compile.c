@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bjit/dump.h"
 #include "codemem.h"
 #include "options.h"
 #include "runtime/frame.h"
@@ -657,6 +658,25 @@ static int emit(compiler *c)
     return x86_finish(a) ? 0 : -1;
 }
 
+static void dump(compiler *c)
+{
+    int32_t *offsets = malloc(sizeof(int32_t) * (size_t)c->ncode);
+    uint8_t *ops = malloc((size_t)c->ncode);
+    int *args = malloc(sizeof(int) * (size_t)c->ncode);
+    if (offsets && ops && args) {
+        for (int i = 0; i < c->ncode; i++) {
+            bool emitted = c->insns[i].op != 0 && c->depth[i] >= 0;
+            offsets[i] = emitted ? c->a.labels[c->label[i]] : -1;
+            ops[i] = c->insns[i].op;
+            args[i] = c->insns[i].arg;
+        }
+        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args);
+    }
+    free(offsets);
+    free(ops);
+    free(args);
+}
+
 /* "py::qualname:file:line", the name perf report shows. */
 static void add_to_perf_map(PyCodeObject *co, const pyston_compiled *out)
 {
@@ -684,6 +704,8 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     int rc = -1;
     if (c.insns && c.depth && c.label && decode(&c) == 0 && compute_depths(&c) == 0 &&
         emit(&c) == 0) {
+        if (pyston_opts.dump_asm)
+            dump(&c);
         void *mem = pyston_codemem_install(c.a.code, c.a.size);
         if (mem != NULL) {
             out->entry = (pyston_entry)mem;

@@ -1,0 +1,13 @@
+/* PYSTON_DUMP_ASM=1: the disassembly of each compiled function on stderr,
+ * annotated with the bytecode instruction each piece of code comes from. */
+#ifndef PYSTON_BJIT_DUMP_H
+#define PYSTON_BJIT_DUMP_H
+
+#include "cpython.h"
+
+/* OFFSETS[i]: where the code of the instruction at code unit I starts, or
+ * -1; OPS[i]/ARGS[i]: its opcode and argument. */
+void pyston_dump_asm(PyCodeObject *co, const uint8_t *code, size_t size,
+                     const int32_t *offsets, const uint8_t *ops, const int *args);
+
+#endif
