@@ -1,7 +1,10 @@
 /* The eval-frame hook: tiering counters and the entry into compiled code.
  * It sits on every Python call, so the path for code that is not compiled
  * stays short: one co_extra load, one counter, one call. */
+#define _GNU_SOURCE /* pthread_getattr_np */
 #include "cpython.h"
+
+#include <pthread.h>
 
 #include "bjit/compile.h"
 #include "codemem.h"
@@ -97,11 +100,47 @@ static void maybe_compile(PyCodeObject *co, jitcode *jc)
 #ifdef PYSTON_PLANT_BUGS /* planted_bugs.h wraps the hook */
 #define pyston_eval_frame pyston_eval_frame_unplanted
 #endif
+/* With the hook installed, every Python call recurses on the C stack (the
+ * interpreter no longer inlines Python-to-Python calls), so a recursion
+ * limit raised far enough would overflow it.  Below this much free stack,
+ * a call raises RecursionError instead of crashing. */
+#define STACK_MARGIN (256 * 1024)
+
+static _Thread_local uintptr_t stack_floor; /* lowest safe stack address */
+
+static uintptr_t find_stack_floor(void)
+{
+    pthread_attr_t attr;
+    void *base;
+    size_t size;
+    uintptr_t floor = 1; /* unknown: never refuse */
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        if (pthread_attr_getstack(&attr, &base, &size) == 0 && size > 2 * STACK_MARGIN)
+            floor = (uintptr_t)base + STACK_MARGIN;
+        pthread_attr_destroy(&attr);
+    }
+    return floor;
+}
+
+static bool c_stack_nearly_full(void)
+{
+    char here;
+    if (stack_floor == 0)
+        stack_floor = find_stack_floor();
+    return (uintptr_t)&here < stack_floor;
+}
+
 static PyObject *pyston_eval_frame(PyThreadState *tstate,
                                    struct _PyInterpreterFrame *frame,
                                    int throwflag)
 {
     PyCodeObject *co = frame->f_code;
+    if (c_stack_nearly_full()) {
+        /* as the interpreter does when the recursion limit is reached:
+         * the frame does not run (a pending exception is replaced) */
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
     /* A throw into a generator has an exception pending, which nothing here
      * may disturb: the interpreter unwinds it.  Traced frames run in the
      * interpreter.  Compiled code runs a function from its start, and a

@@ -133,3 +133,15 @@ def test_dump_asm_shows_code_annotated_with_bytecode():
     section = text[text.index("pyston: compiled dumped (<string>:1)"):]
     assert "; " in section and "BINARY_OP" in section and "RETURN_VALUE" in section
     assert "push   rbp" in section and "ret" in section
+
+
+def test_recursion_past_the_c_stack_raises_instead_of_crashing():
+    # Stock CPython keeps Python frames off the C stack; with the eval-frame
+    # hook every call recurses in C, so a limit raised past what the C stack
+    # holds ends in RecursionError, never in a segfault.
+    code = ("import sys\nsys.setrecursionlimit(10**6)\n"
+            "def down(n):\n    return down(n + 1)\n"
+            "try:\n    down(0)\nexcept RecursionError as e:\n    print('RecursionError', e)\n")
+    for env in (JIT_ALL, clean_env()):
+        assert run([PYSTON, "-c", code], env=env)[:2] == (
+            0, b"RecursionError maximum recursion depth exceeded\n")
