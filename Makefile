@@ -5,7 +5,6 @@ EXT_SUFFIX := $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_config
 PY_INCLUDE := $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
 CFLAGS    ?= -O2 -g
 WARN      := -std=c11 -Wall -Wextra -Werror
-CPPFLAGS  += -Isrc -I$(PY_INCLUDE)
 
 JIT_SRCS  := $(wildcard src/*.c src/*/*.c)
 JIT_HDRS  := $(wildcard src/*.h src/*/*.h)
@@ -16,8 +15,7 @@ BUILD     := build
 all: $(JIT_EXT)
 
 $(JIT_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -fPIC -shared -fvisibility=hidden \
-	    -o $@ $(JIT_SRCS)
+	$(call jit_ext,$(PY_INCLUDE),)
 
 demo: all
 	PYSTON_STATS=1 bin/pyston examples/demo.py
