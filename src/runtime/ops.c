@@ -1065,6 +1065,138 @@ OP(GET_LEN)
     return 0;
 }
 
+/* MATCH_MAPPING / MATCH_SEQUENCE: push whether the subject's type is
+ * flagged as a mapping / a sequence. */
+static int match_type_flag(PyObject **sp, unsigned long flag)
+{
+    *sp = Py_NewRef((Py_TYPE(TOP())->tp_flags & flag) ? Py_True : Py_False);
+    return 0;
+}
+
+OP(MATCH_MAPPING) { UNUSED_ARGS; return match_type_flag(sp, Py_TPFLAGS_MAPPING); }
+OP(MATCH_SEQUENCE) { UNUSED_ARGS; return match_type_flag(sp, Py_TPFLAGS_SEQUENCE); }
+
+/* Mirrors match_class_attr (Python/ceval.c): SUBJECT.NAME, NULL without
+ * an error if it is missing, an error if NAME was matched already. */
+static PyObject *match_class_attr(PyObject *subject, PyObject *type, PyObject *name,
+                                  PyObject *seen)
+{
+    if (PySet_Contains(seen, name) || PySet_Add(seen, name)) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                         ((PyTypeObject *)type)->tp_name, name);
+        return NULL;
+    }
+    PyObject *attr = PyObject_GetAttr(subject, name);
+    if (attr == NULL && PyErr_ExceptionMatches(PyExc_AttributeError))
+        PyErr_Clear();
+    return attr;
+}
+
+/* The names of the positional sub-patterns: __match_args__, or for the
+ * types flagged _Py_TPFLAGS_MATCH_SELF without it, the subject itself
+ * (*MATCH_SELF).  NULL with an error set when they do not fit. */
+static PyObject *match_args_of(PyObject *type, Py_ssize_t nargs, int *match_self)
+{
+    const char *tp_name = ((PyTypeObject *)type)->tp_name;
+    PyObject *args = PyObject_GetAttrString(type, "__match_args__");
+    *match_self = 0;
+    if (args == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return NULL;
+        PyErr_Clear();
+        if ((args = PyTuple_New(0)) == NULL)
+            return NULL;
+        *match_self = PyType_HasFeature((PyTypeObject *)type, _Py_TPFLAGS_MATCH_SELF);
+    } else if (!PyTuple_CheckExact(args)) {
+        PyErr_Format(PyExc_TypeError, "%s.__match_args__ must be a tuple (got %s)",
+                     tp_name, Py_TYPE(args)->tp_name);
+        Py_DECREF(args);
+        return NULL;
+    }
+    Py_ssize_t allowed = *match_self ? 1 : PyTuple_GET_SIZE(args);
+    if (allowed < nargs) {
+        PyErr_Format(PyExc_TypeError, "%s() accepts %zd positional sub-pattern%s (%zd given)",
+                     tp_name, allowed, allowed == 1 ? "" : "s", nargs);
+        Py_CLEAR(args);
+    }
+    return args;
+}
+
+/* Appends SUBJECT.NAME to ATTRS; -1 on a failed match or an error. */
+static int append_match_attr(PyObject *attrs, PyObject *subject, PyObject *type,
+                             PyObject *name, PyObject *seen)
+{
+    PyObject *attr = match_class_attr(subject, type, name, seen);
+    if (attr == NULL)
+        return -1;
+    int err = PyList_Append(attrs, attr);
+    Py_DECREF(attr);
+    return err;
+}
+
+/* Mirrors match_class (Python/ceval.c): the tuple of attributes for a class
+ * pattern, or NULL for no match (with an exception set for an error). */
+static PyObject *match_class(PyObject *subject, PyObject *type, Py_ssize_t nargs,
+                             PyObject *kwargs)
+{
+    if (!PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
+        return NULL;
+    }
+    if (PyObject_IsInstance(subject, type) <= 0)
+        return NULL;
+    PyObject *seen = PySet_New(NULL), *attrs = PyList_New(0), *match_args = NULL;
+    if (seen == NULL || attrs == NULL)
+        goto fail;
+    if (nargs) {
+        int match_self;
+        if ((match_args = match_args_of(type, nargs, &match_self)) == NULL)
+            goto fail;
+        if (match_self) {
+            if (PyList_Append(attrs, subject) < 0)
+                goto fail;
+        }
+        for (Py_ssize_t i = 0; !match_self && i < nargs; i++) {
+            PyObject *name = PyTuple_GET_ITEM(match_args, i);
+            if (!PyUnicode_CheckExact(name)) {
+                PyErr_Format(PyExc_TypeError, "__match_args__ elements must be strings (got %s)",
+                             Py_TYPE(name)->tp_name);
+                goto fail;
+            }
+            if (append_match_attr(attrs, subject, type, name, seen) < 0)
+                goto fail;
+        }
+        Py_CLEAR(match_args);
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwargs); i++) {
+        if (append_match_attr(attrs, subject, type, PyTuple_GET_ITEM(kwargs, i), seen) < 0)
+            goto fail;
+    }
+    Py_SETREF(attrs, PyList_AsTuple(attrs));
+    Py_DECREF(seen);
+    return attrs;
+fail:
+    Py_XDECREF(match_args);
+    Py_XDECREF(seen);
+    Py_XDECREF(attrs);
+    return NULL;
+}
+
+OP(MATCH_CLASS)
+{
+    UNUSED_ARGS;
+    PyObject *names = TOP(), *type = SECOND(), *subject = PEEK(3);
+    PyObject *attrs = match_class(subject, type, oparg, names);
+    Py_DECREF(names);
+    Py_DECREF(type);
+    if (attrs == NULL && PyErr_Occurred())
+        return error_at(f, sp - 2);
+    PEEK(3) = attrs ? attrs : Py_NewRef(Py_None);
+    Py_DECREF(subject);
+    return 0;
+}
+
 OP(BEFORE_WITH)
 {
     UNUSED_ARGS;
@@ -1125,7 +1257,8 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(MAKE_FUNCTION), STACK(LOAD_BUILD_CLASS), STACK(LOAD_ASSERTION_ERROR),
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
-    STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER),
+    STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER), STACK(MATCH_MAPPING), STACK(MATCH_SEQUENCE),
+    STACK(MATCH_CLASS),
     [SEND] = {op_SEND, PYSTON_OP_BRANCH},
     [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
