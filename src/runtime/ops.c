@@ -890,6 +890,69 @@ OP(IMPORT_NAME)
     return res ? 0 : error_at(f, sp - 1);
 }
 
+/* Mirrors import_from (Python/ceval.c): FROM v IMPORT name, falling back
+ * on sys.modules for a circular relative import. */
+static PyObject *import_from(PyObject *v, PyObject *name)
+{
+    PyObject *x, *pkgname, *fullmodname;
+    if (_PyObject_LookupAttr(v, name, &x) != 0)
+        return x;
+    pkgname = PyObject_GetAttrString(v, "__name__");
+    if (pkgname != NULL && !PyUnicode_Check(pkgname))
+        Py_CLEAR(pkgname);
+    if (pkgname != NULL) {
+        fullmodname = PyUnicode_FromFormat("%U.%U", pkgname, name);
+        if (fullmodname == NULL) {
+            Py_DECREF(pkgname);
+            return NULL;
+        }
+        x = PyImport_GetModule(fullmodname);
+        Py_DECREF(fullmodname);
+        if (x != NULL || PyErr_Occurred()) {
+            Py_DECREF(pkgname);
+            return x;
+        }
+    }
+    PyObject *pkgpath = PyModule_GetFilenameObject(v);
+    PyObject *shown = pkgname ? Py_NewRef(pkgname) : PyUnicode_FromString("<unknown module name>");
+    PyObject *errmsg = NULL;
+    if (shown == NULL) {
+        Py_XDECREF(pkgpath);
+        Py_XDECREF(pkgname);
+        return NULL;
+    }
+    if (pkgpath == NULL || !PyUnicode_Check(pkgpath)) {
+        PyErr_Clear();
+        errmsg = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)",
+                                      name, shown);
+        PyErr_SetImportError(errmsg, pkgname, NULL);
+    } else {
+        PyObject *spec = PyObject_GetAttrString(v, "__spec__");
+        const char *fmt = _PyModuleSpec_IsInitializing(spec)
+            ? "cannot import name %R from partially initialized module %R "
+              "(most likely due to a circular import) (%S)"
+            : "cannot import name %R from %R (%S)";
+        Py_XDECREF(spec);
+        errmsg = PyUnicode_FromFormat(fmt, name, shown, pkgpath);
+        PyErr_SetImportError(errmsg, pkgname, pkgpath);
+    }
+    Py_XDECREF(errmsg);
+    Py_DECREF(shown);
+    Py_XDECREF(pkgname);
+    Py_XDECREF(pkgpath);
+    return NULL;
+}
+
+OP(IMPORT_FROM)
+{
+    UNUSED_ARGS;
+    PyObject *res = import_from(TOP(), NAME(oparg));
+    if (res == NULL)
+        return error_at(f, sp);
+    *sp = res;
+    return 0;
+}
+
 /* --- generators ------------------------------------------------------------- */
 
 /* Returns 1 when the sub-iterator returned (the jump), 0 when it yielded. */
@@ -1258,7 +1321,7 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
     STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER), STACK(MATCH_MAPPING), STACK(MATCH_SEQUENCE),
-    STACK(MATCH_CLASS),
+    STACK(MATCH_CLASS), STACK(IMPORT_FROM),
     [SEND] = {op_SEND, PYSTON_OP_BRANCH},
     [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
