@@ -501,6 +501,8 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     const pyston_op_helper *h = &pyston_op_helpers[in->op];
+    if (in->op == RAISE_VARARGS && in->arg != 1 && in->arg != 2)
+        return false; /* a bare `raise` (see op_RAISE_VARARGS) */
     if (h->kind == PYSTON_OP_STACK) {
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);

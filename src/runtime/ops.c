@@ -890,6 +890,69 @@ OP(IMPORT_NAME)
     return res ? 0 : error_at(f, sp - 1);
 }
 
+/* Mirrors do_raise (Python/ceval.c) for `raise EXC [from CAUSE]`; it
+ * takes over the references to EXC and CAUSE.  A bare `raise` is left to
+ * the interpreter: it re-raises without adding a traceback entry. */
+static void do_raise(PyObject *exc, PyObject *cause)
+{
+    PyObject *type = NULL, *value = NULL;
+    if (PyExceptionClass_Check(exc)) {
+        type = exc;
+        value = PyObject_CallNoArgs(exc);
+        if (value == NULL)
+            goto fail;
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError,
+                         "calling %R should have returned an instance of BaseException, not %R",
+                         type, Py_TYPE(value));
+            goto fail;
+        }
+    } else if (PyExceptionInstance_Check(exc)) {
+        value = exc;
+        type = Py_NewRef(PyExceptionInstance_Class(exc));
+    } else {
+        Py_DECREF(exc);
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        goto fail;
+    }
+    if (cause) {
+        PyObject *fixed_cause;
+        if (PyExceptionClass_Check(cause)) {
+            fixed_cause = PyObject_CallNoArgs(cause);
+            if (fixed_cause == NULL)
+                goto fail;
+            Py_DECREF(cause);
+        } else if (PyExceptionInstance_Check(cause)) {
+            fixed_cause = cause;
+        } else if (Py_IsNone(cause)) {
+            Py_DECREF(cause);
+            fixed_cause = NULL;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            goto fail;
+        }
+        PyException_SetCause(value, fixed_cause);
+    }
+    PyErr_SetObject(type, value);
+    Py_DECREF(value);
+    Py_DECREF(type);
+    return;
+fail:
+    Py_XDECREF(value);
+    Py_XDECREF(type);
+    Py_XDECREF(cause);
+}
+
+/* RAISE_VARARGS 1 and 2: always an error. */
+OP(RAISE_VARARGS)
+{
+    UNUSED_ARGS;
+    PyObject *cause = oparg == 2 ? TOP() : NULL;
+    PyObject *exc = sp[-oparg];
+    do_raise(exc, cause);
+    return error_at(f, sp - oparg);
+}
+
 /* Mirrors import_from (Python/ceval.c): FROM v IMPORT name, falling back
  * on sys.modules for a circular relative import. */
 static PyObject *import_from(PyObject *v, PyObject *name)
@@ -1321,7 +1384,7 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
     STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER), STACK(MATCH_MAPPING), STACK(MATCH_SEQUENCE),
-    STACK(MATCH_CLASS), STACK(IMPORT_FROM),
+    STACK(MATCH_CLASS), STACK(IMPORT_FROM), STACK(RAISE_VARARGS),
     [SEND] = {op_SEND, PYSTON_OP_BRANCH},
     [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
