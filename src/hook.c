@@ -102,8 +102,9 @@ static void maybe_compile(PyCodeObject *co, jitcode *jc)
 #endif
 /* With the hook installed, every Python call recurses on the C stack (the
  * interpreter no longer inlines Python-to-Python calls), so a recursion
- * limit raised far enough would overflow it.  Below this much free stack,
- * a call raises RecursionError instead of crashing. */
+ * limit raised far enough, or a thread with a small stack, would overflow
+ * it.  Below this much free stack (a quarter of a small stack), a call
+ * raises RecursionError instead of crashing. */
 #define STACK_MARGIN (256 * 1024)
 
 static _Thread_local uintptr_t stack_floor; /* lowest safe stack address */
@@ -115,8 +116,8 @@ static uintptr_t find_stack_floor(void)
     size_t size;
     uintptr_t floor = 1; /* unknown: never refuse */
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-        if (pthread_attr_getstack(&attr, &base, &size) == 0 && size > 2 * STACK_MARGIN)
-            floor = (uintptr_t)base + STACK_MARGIN;
+        if (pthread_attr_getstack(&attr, &base, &size) == 0)
+            floor = (uintptr_t)base + (size > 4 * STACK_MARGIN ? STACK_MARGIN : size / 4);
         pthread_attr_destroy(&attr);
     }
     return floor;

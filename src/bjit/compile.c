@@ -63,7 +63,7 @@ typedef struct {
     int *depth;      /* stack depth before each instruction; -1: unreachable */
     x86_label *label;
     x86_asm a;
-    x86_label epilogue, throw_exit;
+    x86_label epilogue, throw_exit, reraise_exit;
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
@@ -157,8 +157,38 @@ static int propagate(compiler *c, int *work, int *nwork, int to, int depth)
     return c->depth[to] == depth ? 0 : -1;
 }
 
-/* The stack depth before every instruction reachable without an
- * exception (exception handlers run in the interpreter). */
+/* Calls FN for each entry of the exception table
+ * (Objects/exception_handling_notes.txt): the handler's code unit and the
+ * stack depth it starts with (the entry's level, the lasti if asked for,
+ * and the exception). */
+static int each_handler(compiler *c, int (*fn)(compiler *, int target, int depth, void *), void *arg)
+{
+    unsigned char *scan = (unsigned char *)PyBytes_AS_STRING(c->co->co_exceptiontable);
+    unsigned char *end = scan + PyBytes_GET_SIZE(c->co->co_exceptiontable);
+    while (scan < end) {
+        int start, size, target, depth_lasti;
+        scan = parse_varint(scan, &start);
+        scan = parse_varint(scan, &size);
+        scan = parse_varint(scan, &target);
+        scan = parse_varint(scan, &depth_lasti);
+        if (fn(c, target, (depth_lasti >> 1) + (depth_lasti & 1) + 1, arg) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+typedef struct {
+    int *work, *nwork;
+} worklist;
+
+static int seed_handler(compiler *c, int target, int depth, void *arg)
+{
+    worklist *w = arg;
+    return propagate(c, w->work, w->nwork, target, depth);
+}
+
+/* The stack depth before every instruction reachable from the entry or
+ * from an exception handler. */
 static int compute_depths(compiler *c)
 {
     int *work = malloc(sizeof(int) * (size_t)c->ncode);
@@ -168,6 +198,9 @@ static int compute_depths(compiler *c)
     for (int i = 0; i < c->ncode; i++)
         c->depth[i] = -1;
     rc = propagate(c, work, &nwork, 0, 0);
+    worklist w = {work, &nwork};
+    if (rc == 0)
+        rc = each_handler(c, seed_handler, &w);
     while (rc == 0 && nwork > 0) {
         const insn *in = &c->insns[work[--nwork]];
         int d = c->depth[work[nwork]];
@@ -503,6 +536,12 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
     const pyston_op_helper *h = &pyston_op_helpers[in->op];
     if (in->op == RAISE_VARARGS && in->arg != 1 && in->arg != 2)
         return false; /* a bare `raise` (see op_RAISE_VARARGS) */
+    if (in->op == RERAISE) { /* always fails, and adds no traceback entry */
+        emit_helper_call(c, in, depth, h->fn);
+        x86_mov_imm(a, X86_RCX, in->at); /* the handler of this instruction */
+        x86_jmp(a, c->reraise_exit);
+        return true;
+    }
     if (h->kind == PYSTON_OP_STACK) {
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
@@ -617,13 +656,49 @@ static void emit_prologue(compiler *c)
         emit_resume_dispatch(c);
 }
 
-static void emit_epilogue(compiler *c)
+static int dispatch_to_handler(compiler *c, int target, int depth, void *unused)
+{
+    (void)depth, (void)unused;
+    if (c->depth[target] >= 0) {
+        x86_alu_ri(&c->a, X86_CMP, X86_RAX, target);
+        x86_jcc(&c->a, X86_E, c->label[target]);
+    }
+    return 0;
+}
+
+/* Errors: pyston_rt_unwind finds the handler (or leaves the frame), and
+ * the code jumps to it; with a trace function on, the interpreter unwinds. */
+static void emit_unwind(compiler *c)
 {
     x86_asm *a = &c->a;
+    x86_label unwind = x86_new_label(a), to_interpreter = x86_new_label(a);
     x86_bind(a, c->throw_exit);
+    x86_mov_imm(a, X86_RDX, 1);
+    x86_mov_imm(a, X86_RCX, -1);
+    x86_jmp(a, unwind);
+    x86_bind(a, c->reraise_exit);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_bind(a, unwind);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    call(c, pyston_rt_unwind);
+    x86_movsxd(a, X86_RAX, X86_RAX);
+    x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_UNWIND_INTERPRETER);
+    x86_jcc(a, X86_E, to_interpreter);
+    each_handler(c, dispatch_to_handler, NULL);
+    x86_mov_imm(a, X86_RAX, 0); /* PYSTON_UNWIND_EXIT: return NULL */
+    x86_jmp(a, c->epilogue);
+    x86_bind(a, to_interpreter);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
     call(c, pyston_rt_bailout_exception);
+    x86_jmp(a, c->epilogue);
+}
+
+static void emit_epilogue(compiler *c)
+{
+    x86_asm *a = &c->a;
+    emit_unwind(c);
     x86_bind(a, c->epilogue);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8);
     x86_pop(a, X86_R15);
@@ -640,6 +715,7 @@ static int emit(compiler *c)
     x86_asm *a = &c->a;
     c->epilogue = x86_new_label(a);
     c->throw_exit = x86_new_label(a);
+    c->reraise_exit = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);

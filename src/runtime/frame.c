@@ -175,6 +175,73 @@ static int handle_pending(PyThreadState *ts)
     return 0;
 }
 
+/* Mirrors get_exception_handler (Python/ceval.c): the entry of the
+ * exception table (Objects/exception_handling_notes.txt) covering INDEX. */
+static bool find_handler(PyCodeObject *co, int index, int *level, int *handler, int *lasti)
+{
+    unsigned char *scan = (unsigned char *)PyBytes_AS_STRING(co->co_exceptiontable);
+    unsigned char *end = scan + PyBytes_GET_SIZE(co->co_exceptiontable);
+    while (scan < end) {
+        int start, size, target, depth_lasti;
+        scan = parse_varint(scan, &start);
+        scan = parse_varint(scan, &size);
+        scan = parse_varint(scan, &target);
+        scan = parse_varint(scan, &depth_lasti);
+        if (start > index)
+            break;
+        if (index < start + size) {
+            *handler = target;
+            *level = depth_lasti >> 1;
+            *lasti = depth_lasti & 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void pop_stack_to(_PyInterpreterFrame *f, int stacktop)
+{
+    while (f->stacktop > stacktop)
+        Py_XDECREF(f->localsplus[--f->stacktop]);
+}
+
+int pyston_rt_unwind(PyThreadState *ts, _PyInterpreterFrame *f, int traceback, int index)
+{
+    PyCodeObject *co = f->f_code;
+    if (traceback && ts->c_tracefunc != NULL && !ts->tracing)
+        return PYSTON_UNWIND_INTERPRETER; /* it sends the exception event */
+    if (traceback && !_PyFrame_IsIncomplete(f)) {
+        /* our frame is the thread's current one: its frame object */
+        PyFrameObject *frame_obj = PyEval_GetFrame();
+        if (frame_obj != NULL)
+            PyTraceBack_Here(frame_obj);
+    }
+    int level, handler, lasti;
+    if (index < 0)
+        index = (int)(f->prev_instr - _PyCode_CODE(co));
+    if (!find_handler(co, index, &level, &handler, &lasti)) {
+        pop_stack_to(f, co->co_nlocalsplus);
+        leave(ts, f);
+        return PYSTON_UNWIND_EXIT;
+    }
+    pop_stack_to(f, co->co_nlocalsplus + level);
+    if (lasti) {
+        PyObject *offset = PyLong_FromLong((long)(f->prev_instr - _PyCode_CODE(co)));
+        if (offset == NULL) /* out of memory: the interpreter unwinds that */
+            return PYSTON_UNWIND_INTERPRETER;
+        f->localsplus[f->stacktop++] = offset;
+    }
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyException_SetTraceback(value, tb ? tb : Py_None);
+    Py_XDECREF(tb);
+    Py_XDECREF(type);
+    f->localsplus[f->stacktop++] = value;
+    f->stacktop = -1; /* compiled code runs the handler */
+    return handler;
+}
+
 int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop)
 {
     if (handle_pending(ts) == 0)

@@ -19,6 +19,18 @@ PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f);
 /* YIELD_VALUE: suspends the generator with STACKTOP entries and returns VALUE. */
 PyObject *pyston_rt_yield(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value, int stacktop);
 PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode);
+/* After an error: the exception_unwind of _PyEval_EvalFrameDefault.  Adds
+ * the traceback entry (unless TRACEBACK is 0: RERAISE), finds the handler
+ * for the instruction at code unit INDEX (-1: f->prev_instr; RERAISE has
+ * moved prev_instr back to where the exception came from) in the exception
+ * table and sets up its stack.  Returns
+ * the handler's code unit; PYSTON_UNWIND_EXIT when the frame has no handler
+ * (it has been left: return NULL); PYSTON_UNWIND_INTERPRETER when the
+ * interpreter must unwind (a trace function wants the exception event). */
+#define PYSTON_UNWIND_EXIT (-1)
+#define PYSTON_UNWIND_INTERPRETER (-2)
+int pyston_rt_unwind(PyThreadState *ts, _PyInterpreterFrame *f, int traceback, int index);
+
 /* CHECK_EVAL_BREAKER; on error the frame keeps STACKTOP stack entries. */
 int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop);
 int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, int index);

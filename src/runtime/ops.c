@@ -388,11 +388,19 @@ static int lookup(PyObject *ns, PyObject *name, PyObject **value)
     return 0;
 }
 
-/* globals, then builtins, as LOAD_GLOBAL and LOAD_NAME do. */
-static PyObject *load_global(_PyInterpreterFrame *f, PyObject *name)
+/* globals, then builtins, as LOAD_GLOBAL and LOAD_NAME do; LOAD_NAME
+ * reads the globals as a plain dict (PyDict_GetItemWithError) even when
+ * they are a dict subclass.  NULL with NameError when neither has it. */
+static PyObject *load_global(_PyInterpreterFrame *f, PyObject *name, bool as_dict)
 {
     PyObject *v;
-    int found = lookup(f->f_globals, name, &v);
+    int found;
+    if (as_dict) {
+        v = Py_XNewRef(PyDict_GetItemWithError(f->f_globals, name));
+        found = v ? 1 : PyErr_Occurred() ? -1 : 0;
+    } else {
+        found = lookup(f->f_globals, name, &v);
+    }
     if (found == 0)
         found = lookup(f->f_builtins, name, &v);
     if (found == 0)
@@ -404,7 +412,7 @@ OP(LOAD_GLOBAL)
 {
     UNUSED_ARGS;
     int push_null = oparg & 1;
-    PyObject *v = load_global(f, NAME(oparg >> 1));
+    PyObject *v = load_global(f, NAME(oparg >> 1), false);
     if (v == NULL)
         return error_at(f, sp);
     if (push_null)
@@ -424,7 +432,7 @@ OP(LOAD_NAME)
     int found = lookup(f->f_locals, name, &v);
     if (found < 0)
         return error_at(f, sp);
-    if (found == 0 && (v = load_global(f, name)) == NULL)
+    if (found == 0 && (v = load_global(f, name, true)) == NULL)
         return error_at(f, sp);
     *sp = v;
     return 0;
@@ -1016,6 +1024,93 @@ OP(IMPORT_FROM)
     return 0;
 }
 
+/* --- exception handlers ------------------------------------------------------ */
+
+OP(PUSH_EXC_INFO)
+{
+    UNUSED_ARGS;
+    PyObject *value = TOP();
+    _PyErr_StackItem *exc_info = ts->exc_info;
+    TOP() = exc_info->exc_value ? exc_info->exc_value : Py_NewRef(Py_None);
+    sp[0] = Py_NewRef(value);
+    exc_info->exc_value = value;
+    return 0;
+}
+
+OP(POP_EXCEPT)
+{
+    UNUSED_ARGS;
+    _PyErr_StackItem *exc_info = ts->exc_info;
+    PyObject *value = exc_info->exc_value;
+    exc_info->exc_value = TOP();
+    Py_XDECREF(value);
+    return 0;
+}
+
+/* Mirrors check_except_type_valid (Python/ceval.c). */
+static int check_except_type_valid(PyObject *right)
+{
+    Py_ssize_t n = PyTuple_Check(right) ? PyTuple_GET_SIZE(right) : 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *exc = PyTuple_Check(right) ? PyTuple_GET_ITEM(right, i) : right;
+        if (!PyExceptionClass_Check(exc)) {
+            PyErr_SetString(PyExc_TypeError,
+                            "catching classes that do not inherit from BaseException is not allowed");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+OP(CHECK_EXC_MATCH)
+{
+    UNUSED_ARGS;
+    PyObject *right = TOP(), *left = SECOND();
+    if (check_except_type_valid(right) < 0) {
+        Py_DECREF(right);
+        return error_at(f, sp - 1);
+    }
+    int res = PyErr_GivenExceptionMatches(left, right);
+    Py_DECREF(right);
+    TOP() = Py_NewRef(res ? Py_True : Py_False);
+    return 0;
+}
+
+/* Restores the exception on TOS (and with OPARG, the lasti below it) and
+ * fails: compiled code then unwinds without a new traceback entry. */
+OP(RERAISE)
+{
+    UNUSED_ARGS;
+    if (oparg) {
+        PyObject *lasti = PEEK(oparg + 1);
+        if (!PyLong_Check(lasti)) {
+            PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+            return error_at(f, sp);
+        }
+        f->prev_instr = _PyCode_CODE(f->f_code) + PyLong_AsLong(lasti);
+    }
+    PyObject *val = TOP();
+    PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(val)), val,
+                  PyException_GetTraceback(val));
+    f->stacktop = (int)(sp - 1 - f->localsplus);
+    return -1;
+}
+
+/* Calls __exit__(type, value, traceback) of a `with` block that raised. */
+OP(WITH_EXCEPT_START)
+{
+    UNUSED_ARGS;
+    PyObject *val = TOP(), *exit_func = PEEK(4);
+    PyObject *tb = PyException_GetTraceback(val);
+    Py_XDECREF(tb); /* borrowed, as in ceval.c */
+    PyObject *args[4] = {NULL, PyExceptionInstance_Class(val), val, tb};
+    PyObject *res = PyObject_Vectorcall(exit_func, args + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    if (res == NULL)
+        return error_at(f, sp);
+    *sp = res;
+    return 0;
+}
+
 /* --- generators ------------------------------------------------------------- */
 
 /* Returns 1 when the sub-iterator returned (the jump), 0 when it yielded. */
@@ -1091,6 +1186,10 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
     }
     int total_args = oparg + is_meth;
     function = PEEK(total_args + 1);
+    /* The interpreter inlines calls to Python functions, and leaves the
+     * caller's prev_instr at CALL's last cache entry (f_lasti, tb_lasti). */
+    if (Py_TYPE(function) == &PyFunction_Type)
+        f->prev_instr += _PyOpcode_Caches[CALL];
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     PyObject *res = PyObject_Vectorcall(
         function, sp - total_args,
@@ -1385,6 +1484,8 @@ const pyston_op_helper pyston_op_helpers[256] = {
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
     STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER), STACK(MATCH_MAPPING), STACK(MATCH_SEQUENCE),
     STACK(MATCH_CLASS), STACK(IMPORT_FROM), STACK(RAISE_VARARGS),
+    STACK(PUSH_EXC_INFO), STACK(POP_EXCEPT), STACK(CHECK_EXC_MATCH), STACK(RERAISE),
+    STACK(WITH_EXCEPT_START),
     [SEND] = {op_SEND, PYSTON_OP_BRANCH},
     [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
