@@ -534,10 +534,14 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     const pyston_op_helper *h = &pyston_op_helpers[in->op];
-    if (in->op == RAISE_VARARGS && in->arg != 1 && in->arg != 2)
-        return false; /* a bare `raise` (see op_RAISE_VARARGS) */
-    if (in->op == RERAISE) { /* always fails, and adds no traceback entry */
+    if (in->op == RERAISE || in->op == RAISE_VARARGS) {
+        /* Both always fail.  RERAISE, and a bare `raise` (which returns 1),
+         * unwind without a new traceback entry. */
         emit_helper_call(c, in, depth, h->fn);
+        if (in->op == RAISE_VARARGS) {
+            x86_test32_rr(a, X86_RAX, X86_RAX);
+            x86_jcc(a, X86_S, c->throw_exit);
+        }
         x86_mov_imm(a, X86_RCX, in->at); /* the handler of this instruction */
         x86_jmp(a, c->reraise_exit);
         return true;

@@ -899,8 +899,7 @@ OP(IMPORT_NAME)
 }
 
 /* Mirrors do_raise (Python/ceval.c) for `raise EXC [from CAUSE]`; it
- * takes over the references to EXC and CAUSE.  A bare `raise` is left to
- * the interpreter: it re-raises without adding a traceback entry. */
+ * takes over the references to EXC and CAUSE. */
 static void do_raise(PyObject *exc, PyObject *cause)
 {
     PyObject *type = NULL, *value = NULL;
@@ -951,10 +950,23 @@ fail:
     Py_XDECREF(cause);
 }
 
-/* RAISE_VARARGS 1 and 2: always an error. */
+/* RAISE_VARARGS: always fails.  A bare `raise` re-raises the exception
+ * being handled and returns 1: compiled code unwinds it without a new
+ * traceback entry (do_raise's reraise path); -1 is a plain error. */
 OP(RAISE_VARARGS)
 {
     UNUSED_ARGS;
+    if (oparg == 0) {
+        PyObject *value = ts->exc_info->exc_value;
+        if (value == NULL || Py_IsNone(value)) {
+            PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+            return error_at(f, sp);
+        }
+        PyErr_Restore(Py_NewRef(PyExceptionInstance_Class(value)), Py_NewRef(value),
+                      PyException_GetTraceback(value));
+        f->stacktop = (int)(sp - f->localsplus);
+        return 1;
+    }
     PyObject *cause = oparg == 2 ? TOP() : NULL;
     PyObject *exc = sp[-oparg];
     do_raise(exc, cause);
