@@ -957,7 +957,9 @@ OP(RAISE_VARARGS)
 {
     UNUSED_ARGS;
     if (oparg == 0) {
-        PyObject *value = ts->exc_info->exc_value;
+        /* the exception being handled here, or in a caller of this
+         * generator (_PyErr_GetTopmostException) */
+        PyObject *value = _PyErr_GetTopmostException(ts)->exc_value;
         if (value == NULL || Py_IsNone(value)) {
             PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
             return error_at(f, sp);
