@@ -22,6 +22,7 @@
 #include "bjit/dump.h"
 #include "codemem.h"
 #include "options.h"
+#include "runtime/exctable.h"
 #include "runtime/frame.h"
 #include "runtime/ops.h"
 #include "stats.h"
@@ -157,21 +158,15 @@ static int propagate(compiler *c, int *work, int *nwork, int to, int depth)
     return c->depth[to] == depth ? 0 : -1;
 }
 
-/* Calls FN for each entry of the exception table
- * (Objects/exception_handling_notes.txt): the handler's code unit and the
- * stack depth it starts with (the entry's level, the lasti if asked for,
- * and the exception). */
+/* Calls FN for each entry of the exception table, with the handler's code
+ * unit and the stack depth it starts with (the entry's level, the lasti if
+ * asked for, and the exception). */
 static int each_handler(compiler *c, int (*fn)(compiler *, int target, int depth, void *), void *arg)
 {
-    unsigned char *scan = (unsigned char *)PyBytes_AS_STRING(c->co->co_exceptiontable);
-    unsigned char *end = scan + PyBytes_GET_SIZE(c->co->co_exceptiontable);
-    while (scan < end) {
-        int start, size, target, depth_lasti;
-        scan = parse_varint(scan, &start);
-        scan = parse_varint(scan, &size);
-        scan = parse_varint(scan, &target);
-        scan = parse_varint(scan, &depth_lasti);
-        if (fn(c, target, (depth_lasti >> 1) + (depth_lasti & 1) + 1, arg) < 0)
+    pyston_exc_table table = pyston_exc_table_of(c->co);
+    pyston_exc_entry e;
+    while (pyston_exc_next(&table, &e)) {
+        if (fn(c, e.target, e.depth + e.lasti + 1, arg) < 0)
             return -1;
     }
     return 0;

@@ -1,6 +1,8 @@
 /* Frame entry and exit for compiled code; see frame.h. */
 #include "runtime/frame.h"
 
+#include "runtime/exctable.h"
+
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_ceval.h>
 #include <internal/pycore_runtime.h>
@@ -176,25 +178,13 @@ static int handle_pending(PyThreadState *ts)
 }
 
 /* Mirrors get_exception_handler (Python/ceval.c): the entry of the
- * exception table (Objects/exception_handling_notes.txt) covering INDEX. */
-static bool find_handler(PyCodeObject *co, int index, int *level, int *handler, int *lasti)
+ * exception table covering INDEX. */
+static bool find_handler(PyCodeObject *co, int index, pyston_exc_entry *found)
 {
-    unsigned char *scan = (unsigned char *)PyBytes_AS_STRING(co->co_exceptiontable);
-    unsigned char *end = scan + PyBytes_GET_SIZE(co->co_exceptiontable);
-    while (scan < end) {
-        int start, size, target, depth_lasti;
-        scan = parse_varint(scan, &start);
-        scan = parse_varint(scan, &size);
-        scan = parse_varint(scan, &target);
-        scan = parse_varint(scan, &depth_lasti);
-        if (start > index)
-            break;
-        if (index < start + size) {
-            *handler = target;
-            *level = depth_lasti >> 1;
-            *lasti = depth_lasti & 1;
+    pyston_exc_table table = pyston_exc_table_of(co);
+    while (pyston_exc_next(&table, found) && found->start <= index) {
+        if (index < found->start + found->size)
             return true;
-        }
     }
     return false;
 }
@@ -216,16 +206,16 @@ int pyston_rt_unwind(PyThreadState *ts, _PyInterpreterFrame *f, int traceback, i
         if (frame_obj != NULL)
             PyTraceBack_Here(frame_obj);
     }
-    int level, handler, lasti;
+    pyston_exc_entry entry;
     if (index < 0)
         index = (int)(f->prev_instr - _PyCode_CODE(co));
-    if (!find_handler(co, index, &level, &handler, &lasti)) {
+    if (!find_handler(co, index, &entry)) {
         pop_stack_to(f, co->co_nlocalsplus);
         leave(ts, f);
         return PYSTON_UNWIND_EXIT;
     }
-    pop_stack_to(f, co->co_nlocalsplus + level);
-    if (lasti) {
+    pop_stack_to(f, co->co_nlocalsplus + entry.depth);
+    if (entry.lasti) {
         PyObject *offset = PyLong_FromLong((long)(f->prev_instr - _PyCode_CODE(co)));
         if (offset == NULL) /* out of memory: the interpreter unwinds that */
             return PYSTON_UNWIND_INTERPRETER;
@@ -239,7 +229,7 @@ int pyston_rt_unwind(PyThreadState *ts, _PyInterpreterFrame *f, int traceback, i
     Py_XDECREF(type);
     f->localsplus[f->stacktop++] = value;
     f->stacktop = -1; /* compiled code runs the handler */
-    return handler;
+    return entry.target;
 }
 
 int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop)
