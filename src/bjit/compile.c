@@ -327,14 +327,25 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
 
 /* After code that may have run sys.settrace()/sys.setprofile(): the rest
  * of the frame then runs in the interpreter. */
-static void emit_tracing_check(compiler *c, const insn *in, int depth_after)
+static void emit_tracing_check_at(compiler *c, int resume, int depth)
 {
     x86_mov_load(&c->a, X86_RAX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
     x86_movzx8(&c->a, X86_RAX, x86_at(X86_RAX, offsetof(_PyCFrame, use_tracing)));
     x86_test_rr(&c->a, X86_RAX, X86_RAX);
     x86_label cont = x86_new_label(&c->a);
-    x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, in->next, depth_after, 0, cont));
+    x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, resume, depth, 0, cont));
     x86_bind(&c->a, cont);
+}
+
+static void emit_tracing_check(compiler *c, const insn *in, int depth_after)
+{
+    emit_tracing_check_at(c, in->next, depth_after);
+}
+
+/* Where a conditional jump goes when its condition is TAKEN or not. */
+static int branch_destination(const insn *in, bool taken)
+{
+    return taken ? jump_target(in) : in->next;
 }
 
 /* rdi, rsi, rdx, ecx = tstate, frame, stack pointer, oparg. */
@@ -381,8 +392,14 @@ static void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool j
     emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_S, c->throw_exit);
-    x86_jcc(a, X86_NE, is_true);
+    x86_label slow_true = x86_new_label(a);
+    x86_jcc(a, X86_NE, slow_true);
+    /* __bool__ may have switched tracing on */
+    emit_tracing_check_at(c, branch_destination(in, !jump_if), depth - 1);
     x86_jmp(a, is_false);
+    x86_bind(a, slow_true);
+    emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
+    x86_jmp(a, is_true);
     x86_bind(a, true_dec);
     emit_decref_no_dealloc(c, X86_RDI);
     x86_jmp(a, is_true);
@@ -551,19 +568,30 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     if (in->op == JUMP_IF_TRUE_OR_POP || in->op == JUMP_IF_FALSE_OR_POP) {
+        x86_label pop = x86_new_label(a);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_S, c->throw_exit);
-        x86_jcc(a, in->op == JUMP_IF_TRUE_OR_POP ? X86_NE : X86_E, c->label[jump_target(in)]);
+        x86_jcc(a, in->op == JUMP_IF_TRUE_OR_POP ? X86_E : X86_NE, pop);
+        emit_tracing_check_at(c, jump_target(in), depth); /* __bool__ ran */
+        x86_jmp(a, c->label[jump_target(in)]);
+        x86_bind(a, pop);
         x86_mov_load(a, X86_RDI, slot(c, depth - 1));
         emit_decref_rdi(c, in->at, false);
+        emit_tracing_check(c, in, depth - 1);
         return true;
     }
     if (h->kind == PYSTON_OP_BRANCH && (in->op == FOR_ITER || in->op == SEND)) {
+        x86_label next = x86_new_label(a);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_S, c->throw_exit);
-        x86_jcc(a, X86_NE, c->label[jump_target(in)]);
+        x86_jcc(a, X86_E, next);
+        /* __next__ or the sub-generator may have switched tracing on */
+        emit_tracing_check_at(c, jump_target(in), depth + stack_effect(in, 1));
+        x86_jmp(a, c->label[jump_target(in)]);
+        x86_bind(a, next);
+        emit_tracing_check(c, in, depth + stack_effect(in, 0));
         return true;
     }
     return false;
