@@ -14,6 +14,19 @@
 #define NAME(i) PyTuple_GET_ITEM(f->f_code->co_names, (i))
 #define CONST(i) PyTuple_GET_ITEM(f->f_code->co_consts, (i))
 
+/* The interned string TEXT, made on first use and kept (as CPython keeps
+ * its _Py_ID strings), so hot instructions do not build names each time. */
+#define INTERNED(var, text)      \
+    static PyObject *var##_cache; \
+    PyObject *var = interned(&var##_cache, text)
+
+static PyObject *interned(PyObject **cache, const char *text)
+{
+    if (*cache == NULL)
+        *cache = PyUnicode_InternFromString(text);
+    return *cache;
+}
+
 /* `goto error` with the stack ending at TOP. */
 static int error_at(_PyInterpreterFrame *f, PyObject **top)
 {
@@ -290,9 +303,8 @@ OP(BUILD_CONST_KEY_MAP)
 OP(BUILD_STRING)
 {
     UNUSED_ARGS;
-    PyObject *empty = PyUnicode_New(0, 0);
+    INTERNED(empty, "");
     PyObject *str = empty ? _PyUnicode_JoinArray(empty, sp - oparg, oparg) : NULL;
-    Py_XDECREF(empty);
     if (str == NULL)
         return error_at(f, sp);
     for (int i = 1; i <= oparg; i++)
@@ -874,9 +886,8 @@ OP(IMPORT_NAME)
     UNUSED_ARGS;
     PyObject *name = NAME(oparg), *fromlist = TOP(), *level = SECOND(), *res;
     PyObject *locals = f->f_locals ? f->f_locals : Py_None;
-    PyObject *import_name = PyUnicode_InternFromString("__import__");
+    INTERNED(import_name, "__import__");
     PyObject *import_func = import_name ? PyDict_GetItemWithError(f->f_builtins, import_name) : NULL;
-    Py_XDECREF(import_name);
     if (import_func == NULL) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_ImportError, "__import__ not found");
@@ -1139,9 +1150,8 @@ OP(SEND)
         if (Py_IsNone(v) && PyIter_Check(receiver)) {
             retval = Py_TYPE(receiver)->tp_iternext(receiver);
         } else {
-            PyObject *name = PyUnicode_FromString("send");
+            INTERNED(name, "send");
             retval = name ? PyObject_CallMethodOneArg(receiver, name, v) : NULL;
-            Py_XDECREF(name);
         }
         if (retval == NULL)
             status = _PyGen_FetchStopIterationValue(&retval) == 0 ? PYGEN_RETURN : PYGEN_ERROR;
@@ -1240,9 +1250,9 @@ OP(MAKE_FUNCTION)
 OP(LOAD_BUILD_CLASS)
 {
     UNUSED_ARGS;
-    PyObject *name = PyUnicode_FromString("__build_class__"), *bc = NULL;
+    INTERNED(name, "__build_class__");
+    PyObject *bc = NULL;
     int found = name ? lookup(f->f_builtins, name, &bc) : -1;
-    Py_XDECREF(name);
     if (found == 0)
         PyErr_SetString(PyExc_NameError, "__build_class__ not found");
     if (found <= 0)
@@ -1440,18 +1450,17 @@ OP(BEFORE_WITH)
 {
     UNUSED_ARGS;
     PyObject *mgr = TOP(), *res;
-    PyObject *enter_name = PyUnicode_InternFromString("__enter__");
-    PyObject *exit_name = PyUnicode_InternFromString("__exit__");
+    INTERNED(enter_name, "__enter__");
+    INTERNED(exit_name, "__exit__");
     PyObject *enter = enter_name ? _PyObject_LookupSpecial(mgr, enter_name) : NULL;
-    PyObject *exit = NULL;
     if (enter == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
                          "'%.200s' object does not support the context manager protocol",
                          Py_TYPE(mgr)->tp_name);
-        goto error;
+        return error_at(f, sp);
     }
-    exit = exit_name ? _PyObject_LookupSpecial(mgr, exit_name) : NULL;
+    PyObject *exit = exit_name ? _PyObject_LookupSpecial(mgr, exit_name) : NULL;
     if (exit == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
@@ -1459,10 +1468,8 @@ OP(BEFORE_WITH)
                          "protocol (missed __exit__ method)",
                          Py_TYPE(mgr)->tp_name);
         Py_DECREF(enter);
-        goto error;
+        return error_at(f, sp);
     }
-    Py_DECREF(enter_name);
-    Py_DECREF(exit_name);
     TOP() = exit;
     Py_DECREF(mgr);
     res = PyObject_CallNoArgs(enter);
@@ -1471,10 +1478,6 @@ OP(BEFORE_WITH)
         return error_at(f, sp);
     *sp = res;
     return 0;
-error:
-    Py_XDECREF(enter_name);
-    Py_XDECREF(exit_name);
-    return error_at(f, sp);
 }
 
 #define STACK(name) [name] = {op_##name, PYSTON_OP_STACK}
