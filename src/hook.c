@@ -13,43 +13,21 @@
 #include "stats.h"
 
 
-/* What the JIT keeps per code object, in its co_extra slot. */
-typedef struct {
-    pyston_compiled compiled; /* .entry is NULL until compiled */
-    uint32_t calls;
-    bool has_loop; /* compiled at the first call, whatever the threshold */
-    bool failed;   /* cannot be compiled: the interpreter runs it */
-} jitcode;
-
 /* The JIT runs in one interpreter: the co_extra index, the eval-breaker
  * address baked into compiled code and the counters belong to it. */
 static PyInterpreterState *jit_interp;
-static Py_ssize_t extra_index = -1;
+Py_ssize_t pyston_extra_index = -1;
 
 /* co_extra's free function: the code object is being destroyed.  CPython
  * calls it for every slot, set or not (code_dealloc). */
 static void free_jitcode(void *p)
 {
-    jitcode *jc = p;
+    pyston_jitcode *jc = p;
     if (jc == NULL)
         return;
     if (jc->compiled.entry)
         pyston_codemem_release((void *)jc->compiled.entry, jc->compiled.size);
     PyMem_RawFree(jc);
-}
-
-/* The layout of co->co_extra: mirrors _PyCodeObjectExtra, which is private
- * to Objects/codeobject.c.  Reading it directly saves _PyCode_GetExtra's
- * checks on every call. */
-typedef struct {
-    Py_ssize_t ce_size;
-    void *ce_extras[1];
-} code_extra;
-
-static inline jitcode *peek_jitcode(PyCodeObject *co)
-{
-    code_extra *extra = co->co_extra;
-    return extra && extra_index < extra->ce_size ? extra->ce_extras[extra_index] : NULL;
 }
 
 static bool contains_loop(PyCodeObject *co)
@@ -65,14 +43,14 @@ static bool contains_loop(PyCodeObject *co)
     return false;
 }
 
-static jitcode *new_jitcode(PyCodeObject *co)
+static pyston_jitcode *new_jitcode(PyCodeObject *co)
 {
-    jitcode *jc = PyMem_RawCalloc(1, sizeof *jc);
+    pyston_jitcode *jc = PyMem_RawCalloc(1, sizeof *jc);
     if (jc == NULL)
         return NULL;
     jc->has_loop = contains_loop(co);
     bool fresh = co->co_extra == NULL;
-    if (_PyCode_SetExtra((PyObject *)co, extra_index, jc) < 0) {
+    if (_PyCode_SetExtra((PyObject *)co, pyston_extra_index, jc) < 0) {
         PyErr_Clear();
         PyMem_RawFree(jc);
         return NULL;
@@ -83,11 +61,11 @@ static jitcode *new_jitcode(PyCodeObject *co)
      * have allocated here) are not called for it; _PyCode_SetExtra grows
      * it again for them when they set a slot. */
     if (fresh)
-        ((code_extra *)co->co_extra)->ce_size = extra_index + 1;
+        ((pyston_code_extra *)co->co_extra)->ce_size = pyston_extra_index + 1;
     return jc;
 }
 
-static void maybe_compile(PyCodeObject *co, jitcode *jc)
+static void maybe_compile(PyCodeObject *co, pyston_jitcode *jc)
 {
     if (jc->calls < pyston_opts.threshold && !jc->has_loop) {
         jc->calls++;
@@ -97,19 +75,13 @@ static void maybe_compile(PyCodeObject *co, jitcode *jc)
         jc->failed = true;
 }
 
-#ifdef PYSTON_PLANT_BUGS /* planted_bugs.h wraps the hook */
-#define pyston_eval_frame pyston_eval_frame_unplanted
-#endif
-/* With the hook installed, every Python call recurses on the C stack (the
- * interpreter no longer inlines Python-to-Python calls), so a recursion
- * limit raised far enough, or a thread with a small stack, would overflow
- * it.  Below this much free stack (a quarter of a small stack), a call
- * raises RecursionError instead of crashing. */
+/* Below this much free stack (a quarter of a small stack), a call raises
+ * RecursionError (see pyston_c_stack_nearly_full). */
 #define STACK_MARGIN (256 * 1024)
 
-static _Thread_local uintptr_t stack_floor; /* lowest safe stack address */
+_Thread_local uintptr_t pyston_stack_floor __attribute__((tls_model("initial-exec")));
 
-static uintptr_t find_stack_floor(void)
+uintptr_t pyston_find_stack_floor(void)
 {
     pthread_attr_t attr;
     void *base;
@@ -123,20 +95,12 @@ static uintptr_t find_stack_floor(void)
     return floor;
 }
 
-static bool c_stack_nearly_full(void)
-{
-    char here;
-    if (stack_floor == 0)
-        stack_floor = find_stack_floor();
-    return (uintptr_t)&here < stack_floor;
-}
-
-static PyObject *pyston_eval_frame(PyThreadState *tstate,
+PyObject *pyston_eval_frame(PyThreadState *tstate,
                                    struct _PyInterpreterFrame *frame,
                                    int throwflag)
 {
     PyCodeObject *co = frame->f_code;
-    if (c_stack_nearly_full()) {
+    if (pyston_c_stack_nearly_full()) {
         /* as the interpreter does when the recursion limit is reached:
          * the frame does not run (a pending exception is replaced) */
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
@@ -149,7 +113,7 @@ static PyObject *pyston_eval_frame(PyThreadState *tstate,
      * generator: RETURN_GENERATOR). */
     if (!throwflag) {
         bool fresh = frame->prev_instr + 1 == _PyCode_CODE(co);
-        jitcode *jc = peek_jitcode(co);
+        pyston_jitcode *jc = pyston_peek_jitcode(co);
         if (jc == NULL && fresh)
             jc = new_jitcode(co);
         if (jc != NULL && fresh && jc->compiled.entry == NULL && !jc->failed)
@@ -157,15 +121,14 @@ static PyObject *pyston_eval_frame(PyThreadState *tstate,
         if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing &&
             fresh != pyston_is_generator(co)) {
             pyston_stat.frames_jit++;
-            return jc->compiled.entry(tstate, frame);
+            return PYSTON_AFTER_FRAME(jc->compiled.entry(tstate, frame));
         }
     }
     pyston_stat.frames_interp++;
-    return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    return PYSTON_AFTER_FRAME(_PyEval_EvalFrameDefault(tstate, frame, throwflag));
 }
 
-#ifdef PYSTON_PLANT_BUGS
-#undef pyston_eval_frame /* tests/reliability/: bugs the harness must catch */
+#ifdef PYSTON_PLANT_BUGS /* tests/reliability/: bugs the harness must catch */
 #include "planted_bugs.h"
 #endif
 
@@ -189,7 +152,7 @@ int pyston_hook_install(void)
                         "pyston: another frame evaluator is installed");
         return -1;
     }
-    if (extra_index < 0 && (extra_index = _PyEval_RequestCodeExtraIndex(free_jitcode)) < 0) {
+    if (pyston_extra_index < 0 && (pyston_extra_index = _PyEval_RequestCodeExtraIndex(free_jitcode)) < 0) {
         PyErr_SetString(PyExc_RuntimeError, "pyston: no co_extra slot left");
         return -1;
     }

@@ -1,5 +1,5 @@
 /* pyston._jit: the Python-facing API (enable, disable, stats, configure). */
-#include <Python.h>
+#include "cpython.h"
 
 #include "hook.h"
 #include "options.h"

@@ -25,6 +25,7 @@ typedef struct {
     uint64_t functions_compiled;
     uint64_t frames_jit;    /* frame evaluations that ran compiled code */
     uint64_t frames_interp; /* frame evaluations handed to CPython */
+    uint64_t direct_calls;  /* frames_jit entered from compiled code directly */
     uint64_t bailouts;      /* exits to the interpreter mid-function */
     uint64_t code_bytes;
     double compile_seconds;

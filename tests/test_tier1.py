@@ -31,9 +31,33 @@ def total(n):
 before = pyston.stats()
 assert total(10000) == 49995000
 after = pyston.stats()
-print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "bailouts")}))
+print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "bailouts", "direct_calls")}))
 """)
-    assert stats == {"frames_jit": 10001, "frames_interp": 0, "bailouts": 0}
+    # total() is entered through the hook, and add() too the first time (the
+    # hook compiles it); after that, compiled code calls add() directly
+    assert stats == {"frames_jit": 10001, "frames_interp": 0, "bailouts": 0, "direct_calls": 9999}
+
+
+def test_direct_calls_bind_defaults_and_fall_back_for_keywords_and_varargs():
+    stats = pyston_json("""
+import json, pyston
+def dflt(a, b=2, c=3):
+    return a + b + c
+def star(*args):
+    return len(args)
+def kw(a, *, k=1):
+    return a + k
+def run():
+    return dflt(1), dflt(1, 5), dflt(1, 5, 7), dflt(a=1), star(1, 2), kw(1), kw(1, k=2)
+run()
+before = pyston.stats()
+assert run() == (6, 9, 13, 6, 2, 2, 3)
+after = pyston.stats()
+print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "direct_calls")}))
+""")
+    # run() and the three positional calls of dflt go direct; keywords, *args and
+    # keyword-only parameters go through vectorcall and the hook
+    assert stats == {"frames_jit": 8, "frames_interp": 0, "direct_calls": 4}
 
 
 def test_a_loop_is_compiled_at_the_first_call_whatever_the_threshold():

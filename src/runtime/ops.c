@@ -3,6 +3,8 @@
  * error messages, same stack contents at an error. */
 #include "runtime/ops.h"
 
+#include "runtime/call.h"
+
 #include <internal/pycore_object.h> /* _PyObject_LookupSpecial */
 
 #define OP(name) \
@@ -1197,7 +1199,6 @@ OP(GET_YIELD_FROM_ITER)
 int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
                    int oparg, PyObject *kwnames)
 {
-    (void)ts;
     int is_meth = PEEK(oparg + 2) != NULL;
     PyObject *function = PEEK(oparg + 1);
     if (!is_meth && Py_TYPE(function) == &PyMethod_Type) {
@@ -1210,18 +1211,25 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
     }
     int total_args = oparg + is_meth;
     function = PEEK(total_args + 1);
+    PyObject **base = sp - oparg - 2; /* NULL-or-method slot */
+    PyObject *res;
     /* The interpreter inlines calls to Python functions, and leaves the
-     * caller's prev_instr at CALL's last cache entry (f_lasti, tb_lasti). */
-    if (Py_TYPE(function) == &PyFunction_Type)
+     * caller's prev_instr at CALL's last cache entry (f_lasti, tb_lasti).
+     * Compiled callees are entered directly. */
+    if (Py_TYPE(function) == &PyFunction_Type) {
         f->prev_instr += _PyOpcode_Caches[CALL];
+        if (kwnames == NULL && pyston_call_direct(ts, function, sp - total_args, total_args, &res)) {
+            base[0] = res;
+            return res ? 0 : error_at(f, base);
+        }
+    }
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    PyObject *res = PyObject_Vectorcall(
+    res = PyObject_Vectorcall(
         function, sp - total_args,
         (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     Py_DECREF(function);
     for (int i = 1; i <= total_args; i++)
         Py_DECREF(PEEK(i));
-    PyObject **base = sp - oparg - 2; /* NULL-or-method slot */
     base[0] = res;
     return res ? 0 : error_at(f, base);
 }

@@ -15,10 +15,10 @@
  *                 a buffer one slot too short (an off-by-one): caught by
  *                 AddressSanitizer (make test-asan).
  *
- * Included by src/hook.c, inside #ifdef PYSTON_PLANT_BUGS, right after its
- * eval-frame function, renamed pyston_eval_frame_unplanted there: the
- * pyston_eval_frame defined here wraps it, so the bugs hit every frame,
- * compiled or interpreted. */
+ * Included by src/hook.c, inside #ifdef PYSTON_PLANT_BUGS.  The hook and
+ * the direct calls of compiled code pass every frame's result through
+ * pyston_planted_after_frame, so the bugs hit every frame, compiled or
+ * interpreted. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,13 +79,10 @@ static void plant_oob(PyObject *tuple)
     free(planted_sink);
 }
 
-/* The hook that gets installed: the real one (compiled code or the
- * interpreter), then the bugs. */
-static PyObject *pyston_eval_frame(PyThreadState *tstate,
-                                   struct _PyInterpreterFrame *frame,
-                                   int throwflag)
+/* The result of every frame compiled code or the interpreter ran
+ * (PYSTON_AFTER_FRAME in src/hook.h): the bugs strike here. */
+PyObject *pyston_planted_after_frame(PyObject *res)
 {
-    PyObject *res = pyston_eval_frame_unplanted(tstate, frame, throwflag);
     int bugs = planted_bugs();
     if (res == NULL) {
         if (bugs & PLANT_LEAK)

@@ -1,0 +1,117 @@
+/* Direct calls between compiled functions; see call.h.  Frames are pushed
+ * only where the thread's current data-stack chunk has room; the rare call
+ * that needs a new chunk takes the generic path, so the chunk allocator
+ * (_PyThreadState_BumpFramePointerSlow, hidden) is never needed. */
+#include "runtime/call.h"
+
+#include "hook.h"
+#include "stats.h"
+
+/* Code that binds its arguments in the simple way: positional only, no
+ * varargs or varkeywords, no keyword-only arguments, not a generator (whose first
+ * call RETURN_GENERATOR makes in the interpreter), fast locals. */
+#define DIRECT_FLAGS_MASK \
+    (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | \
+     CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
+
+bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                        PyObject **result)
+{
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    if ((co->co_flags & DIRECT_FLAGS_MASK) != CO_OPTIMIZED || co->co_kwonlyargcount != 0)
+        return false;
+    int nparams = co->co_argcount;
+    PyObject *defaults = func->func_defaults;
+    int ndefaults = defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
+    if (nargs > nparams || nargs + ndefaults < nparams)
+        return false; /* the generic path raises the TypeError */
+    pyston_jitcode *jc = pyston_peek_jitcode(co);
+    if (jc == NULL || jc->compiled.entry == NULL)
+        return false; /* the hook counts the call, and compiles */
+    /* As in the hook: traced frames run in the interpreter; a full C stack
+     * raises RecursionError there; pyston.disable() stops compiled code. */
+    if (ts->cframe->use_tracing || pyston_c_stack_nearly_full() ||
+        ts->interp->eval_frame != pyston_eval_frame)
+        return false;
+    size_t size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
+    if (!_PyThreadState_HasStackSpace(ts, size))
+        return false;
+
+    /* Mirrors _PyEvalFramePushAndInit and initialize_locals for these
+     * simple signatures; the frame takes over the references. */
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)ts->datastack_top;
+    ts->datastack_top += size;
+    _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
+    PyObject **locals = frame->localsplus;
+    int i = 0;
+    for (; i < nargs; i++)
+        locals[i] = args[i];
+    for (; i < nparams; i++)
+        locals[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - (nparams - ndefaults)));
+    for (; i < co->co_nlocalsplus; i++)
+        locals[i] = NULL;
+
+    pyston_stat.frames_jit++;
+    pyston_stat.direct_calls++;
+    *result = PYSTON_AFTER_FRAME(jc->compiled.entry(ts, frame));
+    pyston_frame_clear_and_pop(ts, frame);
+    return true;
+}
+
+/* Mirrors take_ownership (Python/frame.c): a frame object outlives the
+ * frame, so the frame's contents move into it. */
+static void take_ownership(PyThreadState *ts, PyFrameObject *f, _PyInterpreterFrame *frame)
+{
+    size_t size = (size_t)((char *)&frame->localsplus[frame->stacktop] - (char *)frame);
+    memcpy(f->_f_frame_data, frame, size);
+    frame = (_PyInterpreterFrame *)f->_f_frame_data;
+    f->f_frame = frame;
+    frame->owner = FRAME_OWNED_BY_FRAME_OBJECT;
+    if (_PyFrame_IsIncomplete(frame))
+        frame->prev_instr = _PyCode_CODE(frame->f_code) + frame->f_code->_co_firsttraceable;
+    _PyInterpreterFrame *prev = frame->previous;
+    while (prev && _PyFrame_IsIncomplete(prev))
+        prev = prev->previous;
+    if (prev) {
+        /* _PyFrame_GetFrameObject(prev), through the exported
+         * PyEval_GetFrame (_PyFrame_MakeAndSetFrameObject is hidden) */
+        _PyInterpreterFrame *current = ts->cframe->current_frame;
+        ts->cframe->current_frame = prev;
+        PyFrameObject *back = PyEval_GetFrame(); /* clears a MemoryError */
+        ts->cframe->current_frame = current;
+        f->f_back = (PyFrameObject *)Py_XNewRef(back);
+        frame->previous = NULL;
+    }
+    if (!PyObject_GC_IsTracked((PyObject *)f))
+        PyObject_GC_Track(f);
+}
+
+/* Mirrors _PyFrame_Clear (Python/frame.c). */
+static void frame_clear(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
+    if (frame->frame_obj) {
+        PyFrameObject *f = frame->frame_obj;
+        frame->frame_obj = NULL;
+        if (Py_REFCNT(f) > 1) {
+            take_ownership(ts, f, frame);
+            Py_DECREF(f);
+            return;
+        }
+        Py_DECREF(f);
+    }
+    for (int i = 0; i < frame->stacktop; i++)
+        Py_XDECREF(frame->localsplus[i]);
+    Py_XDECREF(frame->f_locals);
+    Py_DECREF(frame->f_func);
+    Py_DECREF(frame->f_code);
+}
+
+void pyston_frame_clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame)
+{
+    ts->recursion_remaining--;
+    frame_clear(ts, frame);
+    ts->recursion_remaining++;
+    /* _PyThreadState_PopFrame: a frame pushed here never starts a chunk */
+    ts->datastack_top = (PyObject **)frame;
+}

@@ -1,0 +1,21 @@
+/* Python-to-Python calls from compiled code, without vectorcall and the
+ * eval-frame hook: the caller pushes the callee's frame and enters its
+ * machine code, as the interpreter inlines such calls. */
+#ifndef PYSTON_RUNTIME_CALL_H
+#define PYSTON_RUNTIME_CALL_H
+
+#include "cpython.h"
+
+/* Calls FUNC (a PyFunction) directly when its code is compiled and the
+ * NARGS positional ARGS bind without keywords (defaults allowed).  Then it
+ * consumes the references to FUNC and to the arguments, stores the result
+ * (NULL: an exception) in *RESULT and returns true.  Returns false, having
+ * touched nothing, when the call must take the generic path. */
+bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int nargs,
+                        PyObject **result);
+
+/* Mirrors _PyEvalFrameClearAndPop (Python/ceval.c): releases a frame
+ * pushed on the thread's data stack once it has been left. */
+void pyston_frame_clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);
+
+#endif
