@@ -25,8 +25,7 @@ static void free_jitcode(void *p)
     pyston_jitcode *jc = p;
     if (jc == NULL)
         return;
-    if (jc->compiled.entry)
-        pyston_codemem_release((void *)jc->compiled.entry, jc->compiled.size);
+    pyston_bjit_free(&jc->compiled);
     PyMem_RawFree(jc);
 }
 

@@ -27,6 +27,8 @@ typedef struct {
     uint64_t frames_interp; /* frame evaluations handed to CPython */
     uint64_t direct_calls;  /* frames_jit entered from compiled code directly */
     uint64_t bailouts;      /* exits to the interpreter mid-function */
+    uint64_t ic_hits;       /* attribute and global loads answered by a cache */
+    uint64_t ic_misses;     /* ... and those that took the generic path */
     uint64_t code_bytes;
     double compile_seconds;
     uint64_t bailouts_by_reason[PYSTON_BAILOUT_REASON_COUNT];

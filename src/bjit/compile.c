@@ -68,6 +68,8 @@ typedef struct {
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
+    char *caches;      /* the inline caches, handed out in emission order */
+    size_t caches_size, caches_used;
     bool generator;    /* resumes at the instruction after each yield */
 } compiler;
 
@@ -358,9 +360,30 @@ static void emit_helper_args(compiler *c, const insn *in, int depth)
     x86_mov_imm(&c->a, X86_RCX, in->arg);
 }
 
+/* The bytes of inline cache an instruction gets, rounded for alignment. */
+static size_t cache_bytes(const insn *in)
+{
+    return (pyston_op_helpers[in->op].cache_size + 7u) & ~(size_t)7;
+}
+
+/* r8 = the instruction's own inline cache. */
+static void emit_cache_arg(compiler *c, const insn *in)
+{
+    size_t size = cache_bytes(in);
+    if (size == 0)
+        return;
+    if (c->caches_used + size > c->caches_size) { /* counted wrong: refuse */
+        c->a.failed = true;
+        return;
+    }
+    x86_mov_imm64(&c->a, X86_R8, (uint64_t)(uintptr_t)(c->caches + c->caches_used));
+    c->caches_used += size;
+}
+
 static void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
 {
     emit_helper_args(c, in, depth);
+    emit_cache_arg(c, in);
     call(c, fn);
 }
 
@@ -558,6 +581,33 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         x86_jmp(a, c->reraise_exit);
         return true;
     }
+    if (h->kind == PYSTON_OP_STACK_OR_INTERPRETER) {
+        x86_label ok = x86_new_label(a), defer = x86_new_label(a);
+        emit_helper_call(c, in, depth, h->fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_E, ok);
+        x86_movsxd(a, X86_RAX, X86_RAX);
+        x86_alu_ri(a, X86_CMP, X86_RAX, 2);
+        x86_jcc(a, X86_E, defer);
+        x86_jmp(a, c->throw_exit);
+        x86_bind(a, defer); /* the instruction, prefixes included, runs there */
+        emit_resume_in_interpreter(c, (int)(in - c->insns), depth, pyston_rt_bailout_unsupported,
+                                   in->op);
+        x86_bind(a, ok);
+        emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        return true;
+    }
+    if (h->kind == PYSTON_OP_STACK_OR_RERAISE) {
+        x86_label ok = x86_new_label(a);
+        emit_helper_call(c, in, depth, h->fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_E, ok);
+        x86_mov_imm(a, X86_RCX, in->at); /* the handler of this instruction */
+        x86_jmp(a, c->reraise_exit);
+        x86_bind(a, ok);
+        emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        return true;
+    }
     if (h->kind == PYSTON_OP_STACK) {
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
@@ -737,6 +787,19 @@ static void emit_epilogue(compiler *c)
     x86_ret(a);
 }
 
+/* One block for the caches of every instruction that will be emitted. */
+static int allocate_caches(compiler *c)
+{
+    for (int i = 0; i < c->ncode; i++) {
+        if (c->insns[i].op != 0 && c->depth[i] >= 0)
+            c->caches_size += cache_bytes(&c->insns[i]);
+    }
+    if (c->caches_size == 0)
+        return 0;
+    c->caches = PyMem_RawCalloc(1, c->caches_size);
+    return c->caches ? 0 : -1;
+}
+
 static int emit(compiler *c)
 {
     x86_asm *a = &c->a;
@@ -808,16 +871,19 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     c.label = malloc(sizeof(x86_label) * ((size_t)c.ncode + 1));
     int rc = -1;
     if (c.insns && c.depth && c.label && decode(&c) == 0 && compute_depths(&c) == 0 &&
-        emit(&c) == 0) {
+        allocate_caches(&c) == 0 && emit(&c) == 0) {
         if (pyston_opts.dump_asm)
             dump(&c);
         void *mem = pyston_codemem_install(c.a.code, c.a.size);
         if (mem != NULL) {
             out->entry = (pyston_entry)mem;
             out->size = c.a.size;
+            out->caches = c.caches;
+            c.caches = NULL;
             rc = 0;
         }
     }
+    PyMem_RawFree(c.caches);
     free(c.insns);
     free(c.depth);
     free(c.label);
@@ -832,4 +898,12 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
         pyston_stat.code_bytes += out->size;
     }
     return rc;
+}
+
+void pyston_bjit_free(pyston_compiled *compiled)
+{
+    if (compiled->entry)
+        pyston_codemem_release((void *)compiled->entry, compiled->size);
+    PyMem_RawFree(compiled->caches);
+    *compiled = (pyston_compiled){0};
 }

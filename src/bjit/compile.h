@@ -13,6 +13,7 @@ typedef PyObject *(*pyston_entry)(PyThreadState *ts, _PyInterpreterFrame *frame)
 typedef struct {
     pyston_entry entry;
     size_t size;
+    void *caches; /* the inline caches of its instructions (src/ic/ic.h) */
 } pyston_compiled;
 
 /* Code whose frames live in a generator, coroutine or async generator:
@@ -26,5 +27,8 @@ static inline bool pyston_is_generator(PyCodeObject *co)
 /* Compiles CO; returns 0, or -1 (no exception set) if it cannot be
  * compiled — the code then runs in the interpreter. */
 int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out);
+
+/* Frees what pyston_bjit_compile made. */
+void pyston_bjit_free(pyston_compiled *compiled);
 
 #endif

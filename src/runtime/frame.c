@@ -2,6 +2,7 @@
 #include "runtime/frame.h"
 
 #include "runtime/exctable.h"
+#include "runtime/ops.h"
 
 #include <internal/pycore_atomic.h>
 #include <internal/pycore_ceval.h>
@@ -142,7 +143,10 @@ PyObject *pyston_rt_yield(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *v
 PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode)
 {
     pyston_stat.unsupported_by_opcode[opcode & 0xFF]++;
-    return bailout(ts, f, 0, PYSTON_BAILOUT_UNSUPPORTED_OPCODE);
+    PyObject *result = bailout(ts, f, 0, PYSTON_BAILOUT_UNSUPPORTED_OPCODE);
+    if (opcode == ASYNC_GEN_WRAP) /* the interpreter wrapped and yielded */
+        pyston_learn_async_gen_wrapper(result);
+    return result;
 }
 
 /* Mirrors eval_frame_handle_pending (Python/ceval.c) with exported calls:

@@ -3,38 +3,11 @@
  * error messages, same stack contents at an error. */
 #include "runtime/ops.h"
 
+#include "ic/ic.h"
 #include "runtime/call.h"
+#include "runtime/ops_internal.h"
 
 #include <internal/pycore_object.h> /* _PyObject_LookupSpecial */
-
-#define OP(name) \
-    static int op_##name(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg)
-#define UNUSED_ARGS (void)ts, (void)f, (void)sp, (void)oparg
-#define TOP() (sp[-1])
-#define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
-#define NAME(i) PyTuple_GET_ITEM(f->f_code->co_names, (i))
-#define CONST(i) PyTuple_GET_ITEM(f->f_code->co_consts, (i))
-
-/* The interned string TEXT, made on first use and kept (as CPython keeps
- * its _Py_ID strings), so hot instructions do not build names each time. */
-#define INTERNED(var, text)      \
-    static PyObject *var##_cache; \
-    PyObject *var = interned(&var##_cache, text)
-
-static PyObject *interned(PyObject **cache, const char *text)
-{
-    if (*cache == NULL)
-        *cache = PyUnicode_InternFromString(text);
-    return *cache;
-}
-
-/* `goto error` with the stack ending at TOP. */
-static int error_at(_PyInterpreterFrame *f, PyObject **top)
-{
-    f->stacktop = (int)(top - f->localsplus);
-    return -1;
-}
 
 /* Mirrors format_exc_check_arg (Python/ceval.c): the message, and for a
  * NameError the name, from which the traceback printer suggests another. */
@@ -1075,7 +1048,7 @@ OP(POP_EXCEPT)
 }
 
 /* Mirrors check_except_type_valid (Python/ceval.c). */
-static int check_except_type_valid(PyObject *right)
+int pyston_check_except_type_valid(PyObject *right)
 {
     Py_ssize_t n = PyTuple_Check(right) ? PyTuple_GET_SIZE(right) : 1;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1093,7 +1066,7 @@ OP(CHECK_EXC_MATCH)
 {
     UNUSED_ARGS;
     PyObject *right = TOP(), *left = SECOND();
-    if (check_except_type_valid(right) < 0) {
+    if (pyston_check_except_type_valid(right) < 0) {
         Py_DECREF(right);
         return error_at(f, sp - 1);
     }
@@ -1454,27 +1427,84 @@ OP(MATCH_CLASS)
     return 0;
 }
 
-OP(BEFORE_WITH)
+/* Mirrors match_keys (Python/ceval.c): the values of KEYS in MAP, through
+ * map.get(key, dummy), or None if one is missing. */
+static PyObject *match_keys(PyObject *map, PyObject *keys)
+{
+    Py_ssize_t nkeys = PyTuple_GET_SIZE(keys);
+    if (nkeys == 0)
+        return PyTuple_New(0);
+    INTERNED(get_name, "get");
+    PyObject *get = NULL, *seen = NULL, *dummy = NULL, *values = NULL;
+    int meth_found = get_name ? _PyObject_GetMethod(map, get_name, &get) : 0;
+    if (get == NULL)
+        goto fail;
+    if ((seen = PySet_New(NULL)) == NULL)
+        goto fail;
+    if ((dummy = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type)) == NULL)
+        goto fail;
+    if ((values = PyTuple_New(nkeys)) == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < nkeys; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i);
+        if (PySet_Contains(seen, key) || PySet_Add(seen, key)) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "mapping pattern checks duplicate key (%R)", key);
+            goto fail;
+        }
+        PyObject *args[] = {map, key, dummy};
+        PyObject *value = meth_found ? PyObject_Vectorcall(get, args, 3, NULL)
+                                     : PyObject_Vectorcall(get, &args[1], 2, NULL);
+        if (value == NULL)
+            goto fail;
+        if (value == dummy) { /* a missing key */
+            Py_DECREF(value);
+            Py_SETREF(values, Py_NewRef(Py_None));
+            break;
+        }
+        PyTuple_SET_ITEM(values, i, value);
+    }
+    Py_DECREF(get);
+    Py_DECREF(seen);
+    Py_DECREF(dummy);
+    return values;
+fail:
+    Py_XDECREF(get);
+    Py_XDECREF(seen);
+    Py_XDECREF(dummy);
+    Py_XDECREF(values);
+    return NULL;
+}
+
+OP(MATCH_KEYS)
 {
     UNUSED_ARGS;
+    PyObject *values_or_none = match_keys(SECOND(), TOP());
+    if (values_or_none == NULL)
+        return error_at(f, sp);
+    *sp = values_or_none;
+    return 0;
+}
+
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: pushes the manager's exit method and
+ * what its enter method returns.  PROTOCOL names the protocol in errors. */
+static int before_with(_PyInterpreterFrame *f, PyObject **sp, PyObject *enter_name,
+                       PyObject *exit_name, const char *protocol)
+{
     PyObject *mgr = TOP(), *res;
-    INTERNED(enter_name, "__enter__");
-    INTERNED(exit_name, "__exit__");
     PyObject *enter = enter_name ? _PyObject_LookupSpecial(mgr, enter_name) : NULL;
     if (enter == NULL) {
         if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager protocol",
-                         Py_TYPE(mgr)->tp_name);
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol",
+                         Py_TYPE(mgr)->tp_name, protocol);
         return error_at(f, sp);
     }
     PyObject *exit = exit_name ? _PyObject_LookupSpecial(mgr, exit_name) : NULL;
     if (exit == NULL) {
         if (!PyErr_Occurred())
             PyErr_Format(PyExc_TypeError,
-                         "'%.200s' object does not support the context manager "
-                         "protocol (missed __exit__ method)",
-                         Py_TYPE(mgr)->tp_name);
+                         "'%.200s' object does not support the %s protocol (missed %U method)",
+                         Py_TYPE(mgr)->tp_name, protocol, exit_name);
         Py_DECREF(enter);
         return error_at(f, sp);
     }
@@ -1488,35 +1518,67 @@ OP(BEFORE_WITH)
     return 0;
 }
 
-#define STACK(name) [name] = {op_##name, PYSTON_OP_STACK}
+OP(BEFORE_WITH)
+{
+    UNUSED_ARGS;
+    INTERNED(enter_name, "__enter__");
+    INTERNED(exit_name, "__exit__");
+    return before_with(f, sp, enter_name, exit_name, "context manager");
+}
+
+OP(BEFORE_ASYNC_WITH)
+{
+    UNUSED_ARGS;
+    INTERNED(enter_name, "__aenter__");
+    INTERNED(exit_name, "__aexit__");
+    return before_with(f, sp, enter_name, exit_name, "asynchronous context manager");
+}
+
+#define STACK(name) [name] = {pyston_op_##name, PYSTON_OP_STACK}
+
+/* Instructions with an inline cache (src/ic/). */
+#define CACHED(name, cache_type) \
+    [name] = {pyston_ic_##name, PYSTON_OP_STACK, sizeof(cache_type)}
 
 const pyston_op_helper pyston_op_helpers[256] = {
+    CACHED(LOAD_GLOBAL, pyston_global_cache),
+    CACHED(LOAD_ATTR, pyston_attr_cache),
+    CACHED(LOAD_METHOD, pyston_attr_cache),
+    CACHED(STORE_ATTR, pyston_attr_cache),
+    CACHED(BINARY_OP, pyston_operand_feedback),
+    CACHED(COMPARE_OP, pyston_operand_feedback),
+    CACHED(BINARY_SUBSCR, pyston_operand_feedback),
     STACK(UNARY_POSITIVE), STACK(UNARY_NEGATIVE), STACK(UNARY_INVERT), STACK(UNARY_NOT),
-    STACK(BINARY_OP), STACK(COMPARE_OP), STACK(IS_OP), STACK(CONTAINS_OP),
-    STACK(BINARY_SUBSCR), STACK(STORE_SUBSCR), STACK(DELETE_SUBSCR), STACK(BUILD_SLICE),
+    STACK(IS_OP), STACK(CONTAINS_OP), STACK(STORE_SUBSCR), STACK(DELETE_SUBSCR), STACK(BUILD_SLICE),
     STACK(BUILD_TUPLE), STACK(BUILD_LIST), STACK(LIST_TO_TUPLE), STACK(BUILD_SET),
     STACK(BUILD_MAP), STACK(BUILD_CONST_KEY_MAP), STACK(BUILD_STRING),
     STACK(LIST_APPEND), STACK(SET_ADD), STACK(MAP_ADD), STACK(LIST_EXTEND),
     STACK(SET_UPDATE), STACK(DICT_UPDATE),
-    STACK(LOAD_GLOBAL), STACK(LOAD_NAME), STACK(STORE_NAME), STACK(DELETE_NAME),
+    STACK(LOAD_NAME), STACK(STORE_NAME), STACK(DELETE_NAME),
     STACK(STORE_GLOBAL), STACK(DELETE_GLOBAL),
     STACK(LOAD_DEREF), STACK(LOAD_CLASSDEREF), STACK(STORE_DEREF), STACK(DELETE_DEREF),
     STACK(MAKE_CELL), STACK(COPY_FREE_VARS),
-    STACK(LOAD_ATTR), STACK(LOAD_METHOD), STACK(STORE_ATTR), STACK(DELETE_ATTR),
-    STACK(GET_ITER), [FOR_ITER] = {op_FOR_ITER, PYSTON_OP_BRANCH},
+    STACK(DELETE_ATTR),
+    STACK(GET_ITER), [FOR_ITER] = {pyston_op_FOR_ITER, PYSTON_OP_BRANCH},
     STACK(MAKE_FUNCTION), STACK(LOAD_BUILD_CLASS), STACK(LOAD_ASSERTION_ERROR),
     STACK(FORMAT_VALUE), STACK(GET_LEN), STACK(BEFORE_WITH),
     STACK(UNPACK_SEQUENCE), STACK(UNPACK_EX), STACK(DICT_MERGE), STACK(CALL_FUNCTION_EX),
     STACK(IMPORT_NAME), STACK(GET_YIELD_FROM_ITER), STACK(MATCH_MAPPING), STACK(MATCH_SEQUENCE),
-    STACK(MATCH_CLASS), STACK(IMPORT_FROM), STACK(RAISE_VARARGS),
+    STACK(MATCH_CLASS), STACK(MATCH_KEYS), STACK(IMPORT_FROM), STACK(RAISE_VARARGS),
+    STACK(CHECK_EG_MATCH), STACK(PREP_RERAISE_STAR),
+    STACK(GET_AWAITABLE), STACK(GET_AITER), STACK(GET_ANEXT), STACK(BEFORE_ASYNC_WITH),
+    STACK(SETUP_ANNOTATIONS), STACK(PRINT_EXPR),
+    [IMPORT_STAR] = {pyston_op_IMPORT_STAR, PYSTON_OP_STACK_OR_INTERPRETER},
+    [ASYNC_GEN_WRAP] = {pyston_op_ASYNC_GEN_WRAP, PYSTON_OP_STACK_OR_INTERPRETER},
+    [END_ASYNC_FOR] = {pyston_op_END_ASYNC_FOR, PYSTON_OP_STACK_OR_RERAISE},
     STACK(PUSH_EXC_INFO), STACK(POP_EXCEPT), STACK(CHECK_EXC_MATCH), STACK(RERAISE),
     STACK(WITH_EXCEPT_START),
-    [SEND] = {op_SEND, PYSTON_OP_BRANCH},
-    [JUMP_IF_TRUE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
-    [JUMP_IF_FALSE_OR_POP] = {op_TRUTH_PEEK, PYSTON_OP_BRANCH},
+    [SEND] = {pyston_op_SEND, PYSTON_OP_BRANCH},
+    [JUMP_IF_TRUE_OR_POP] = {pyston_op_TRUTH_PEEK, PYSTON_OP_BRANCH},
+    [JUMP_IF_FALSE_OR_POP] = {pyston_op_TRUTH_PEEK, PYSTON_OP_BRANCH},
     /* the slow path of POP_JUMP_*_IF_TRUE/FALSE, keyed by the opcode */
-    [POP_JUMP_FORWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
-    [POP_JUMP_BACKWARD_IF_TRUE] = {op_TRUTH, PYSTON_OP_BRANCH},
-    [POP_JUMP_FORWARD_IF_FALSE] = {op_TRUTH, PYSTON_OP_BRANCH},
-    [POP_JUMP_BACKWARD_IF_FALSE] = {op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_FORWARD_IF_TRUE] = {pyston_op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_BACKWARD_IF_TRUE] = {pyston_op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_FORWARD_IF_FALSE] = {pyston_op_TRUTH, PYSTON_OP_BRANCH},
+    [POP_JUMP_BACKWARD_IF_FALSE] = {pyston_op_TRUTH, PYSTON_OP_BRANCH},
 };

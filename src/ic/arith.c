@@ -1,0 +1,214 @@
+/* BINARY_OP, COMPARE_OP and BINARY_SUBSCR: fast paths for ints that fit a
+ * machine word, floats, strings, lists, tuples and dicts (the cases of
+ * BINARY_OP_ADD_INT, COMPARE_OP_FLOAT_JUMP, BINARY_SUBSCR_LIST_INT, ... in
+ * Python/specialize.c), with the operand classes recorded as feedback.
+ * Anything else takes the generic helper. */
+#include "ic/ic.h"
+
+#include <math.h>
+
+#include "runtime/ops.h"
+#include "stats.h"
+
+/* A 3.11 int with at most one 30-bit digit: its value. */
+static inline bool small_int(PyObject *o, long *value)
+{
+    if (!PyLong_CheckExact(o))
+        return false;
+    Py_ssize_t size = Py_SIZE(o);
+    if (size < -1 || size > 1)
+        return false;
+    *value = size * (long)((PyLongObject *)o)->ob_digit[0];
+    return true;
+}
+
+static uint8_t operand_class(PyObject *o)
+{
+    PyTypeObject *tp = Py_TYPE(o);
+    if (tp == &PyLong_Type)
+        return Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1 ? PYSTON_SEEN_INT : PYSTON_SEEN_BIGINT;
+    if (tp == &PyFloat_Type)
+        return PYSTON_SEEN_FLOAT;
+    if (tp == &PyUnicode_Type)
+        return PYSTON_SEEN_STR;
+    if (tp == &PyList_Type)
+        return PYSTON_SEEN_LIST;
+    if (tp == &PyTuple_Type)
+        return PYSTON_SEEN_TUPLE;
+    if (tp == &PyDict_Type)
+        return PYSTON_SEEN_DICT;
+    return PYSTON_SEEN_OTHER;
+}
+
+static inline void record(void *cache, PyObject *lhs, PyObject *rhs)
+{
+    pyston_operand_feedback *fb = cache;
+    fb->lhs_seen |= operand_class(lhs);
+    fb->rhs_seen |= operand_class(rhs);
+}
+
+/* Replaces the two operands on top of the stack by RES. */
+static inline int replace_operands(PyObject **sp, PyObject *res)
+{
+    PyObject *rhs = sp[-1], *lhs = sp[-2];
+    sp[-2] = res;
+    Py_DECREF(lhs);
+    Py_DECREF(rhs);
+    return 0;
+}
+
+/* LHS op RHS for two small ints, without overflow (each fits in 31 bits);
+ * NULL when the operator has no fast path here. */
+static PyObject *int_binary(int op, long a, long b)
+{
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        return PyLong_FromLong(a + b);
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        return PyLong_FromLong(a - b);
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        return PyLong_FromLong(a * b);
+    case NB_AND: case NB_INPLACE_AND:
+        return PyLong_FromLong(a & b);
+    case NB_OR: case NB_INPLACE_OR:
+        return PyLong_FromLong(a | b);
+    case NB_XOR: case NB_INPLACE_XOR:
+        return PyLong_FromLong(a ^ b);
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER: {
+        if (b == 0)
+            return NULL; /* ZeroDivisionError: the generic path */
+        long q = a / b, r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0))) { /* Python rounds toward -inf */
+            q -= 1;
+            r += b;
+        }
+        bool div = op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE;
+        return PyLong_FromLong(div ? q : r);
+    }
+    }
+    return NULL;
+}
+
+/* Mirrors the float slots of Objects/floatobject.c for + - * /. */
+static PyObject *float_binary(int op, double a, double b)
+{
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD:
+        return PyFloat_FromDouble(a + b);
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
+        return PyFloat_FromDouble(a - b);
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
+        return PyFloat_FromDouble(a * b);
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+        return b == 0.0 ? NULL : PyFloat_FromDouble(a / b);
+    }
+    return NULL;
+}
+
+/* An int operand mixed with a float, converted as float_add & co. do
+ * (CONVERT_TO_DOUBLE): exactly, for small ints. */
+static bool as_double(PyObject *o, double *d)
+{
+    long v;
+    if (PyFloat_CheckExact(o)) {
+        *d = PyFloat_AS_DOUBLE(o);
+        return true;
+    }
+    if (small_int(o, &v)) {
+        *d = (double)v;
+        return true;
+    }
+    return false;
+}
+
+int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
+                        void *cache)
+{
+    PyObject *rhs = sp[-1], *lhs = sp[-2];
+    long a, b;
+    double x, y;
+    PyObject *res = NULL;
+    record(cache, lhs, rhs);
+    if (small_int(lhs, &a) && small_int(rhs, &b))
+        res = int_binary(oparg, a, b);
+    else if ((PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs)) && as_double(lhs, &x) &&
+             as_double(rhs, &y))
+        res = float_binary(oparg, x, y);
+    if (res != NULL)
+        return replace_operands(sp, res);
+    if (PyErr_Occurred()) { /* out of memory */
+        f->stacktop = (int)(sp - f->localsplus);
+        return -1;
+    }
+    return pyston_op_BINARY_OP(ts, f, sp, oparg, NULL);
+}
+
+static inline bool compare_result(int op, int c) /* C = -1, 0 or 1 */
+{
+    switch (op) {
+    case Py_LT: return c < 0;
+    case Py_LE: return c <= 0;
+    case Py_EQ: return c == 0;
+    case Py_NE: return c != 0;
+    case Py_GT: return c > 0;
+    default: return c >= 0; /* Py_GE */
+    }
+}
+
+int pyston_ic_COMPARE_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
+                         void *cache)
+{
+    PyObject *rhs = sp[-1], *lhs = sp[-2];
+    long a, b;
+    record(cache, lhs, rhs);
+    if (small_int(lhs, &a) && small_int(rhs, &b))
+        return replace_operands(sp, Py_NewRef(compare_result(oparg, (a > b) - (a < b)) ? Py_True : Py_False));
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        double x = PyFloat_AS_DOUBLE(lhs), y = PyFloat_AS_DOUBLE(rhs);
+        bool r;
+        switch (oparg) { /* NaN compares false, except != */
+        case Py_LT: r = x < y; break;
+        case Py_LE: r = x <= y; break;
+        case Py_EQ: r = x == y; break;
+        case Py_NE: r = x != y; break;
+        case Py_GT: r = x > y; break;
+        default: r = x >= y; break;
+        }
+        return replace_operands(sp, Py_NewRef(r ? Py_True : Py_False));
+    }
+    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) &&
+        (oparg == Py_EQ || oparg == Py_NE)) {
+        bool equal = lhs == rhs || _PyUnicode_Equal(lhs, rhs);
+        return replace_operands(sp, Py_NewRef(equal == (oparg == Py_EQ) ? Py_True : Py_False));
+    }
+    return pyston_op_COMPARE_OP(ts, f, sp, oparg, NULL);
+}
+
+int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
+                            void *cache)
+{
+    PyObject *sub = sp[-1], *container = sp[-2];
+    long i;
+    record(cache, container, sub);
+    if (small_int(sub, &i) && (PyList_CheckExact(container) || PyTuple_CheckExact(container))) {
+        Py_ssize_t n = Py_SIZE(container);
+        if (i < 0) /* as list_subscript: negative indexes count from the end */
+            i += n;
+        if (i >= 0 && i < n) {
+            PyObject *item = PyList_CheckExact(container) ? PyList_GET_ITEM(container, i)
+                                                          : PyTuple_GET_ITEM(container, i);
+            return replace_operands(sp, Py_NewRef(item));
+        }
+    } else if (PyDict_CheckExact(container)) {
+        /* mirrors BINARY_SUBSCR_DICT: an exact dict has no __missing__ */
+        PyObject *item = PyDict_GetItemWithError(container, sub);
+        if (item != NULL)
+            return replace_operands(sp, Py_NewRef(item));
+        if (!PyErr_Occurred())
+            _PyErr_SetKeyError(sub);
+        f->stacktop = (int)(sp - f->localsplus);
+        return -1;
+    }
+    return pyston_op_BINARY_SUBSCR(ts, f, sp, oparg, NULL);
+}

@@ -1,0 +1,89 @@
+/* Inline caches: one per instruction site, in a block that lives as long
+ * as the compiled code (pyston_compiled.caches).  Each cached helper takes
+ * its site's cache; on a hit it skips the lookup, on a miss it runs the
+ * generic helper (src/runtime/ops.c) and fills the cache for next time.
+ *
+ * Caches hold borrowed pointers only, made safe by the versions CPython
+ * keeps: a type's tp_version_tag changes whenever the type or a base is
+ * modified (PyType_Modified), a dict's ma_version_tag whenever the dict is.
+ * Version numbers are never reused, so a matching version also proves the
+ * object is the one the cache saw.
+ *
+ * The caches double as type feedback for the optimizing tier; what each
+ * one records is described in docs/inline-caches.md. */
+#ifndef PYSTON_IC_H
+#define PYSTON_IC_H
+
+#include "cpython.h"
+
+/* LOAD_GLOBAL: the value, valid while neither dict has changed. */
+typedef struct {
+    uint64_t globals_version, builtins_version; /* 0: empty */
+    PyObject *value;
+} pyston_global_cache;
+
+/* How an attribute site found its attribute on objects of one type. */
+typedef enum {
+    PYSTON_ATTR_EMPTY,
+    PYSTON_ATTR_INSTANCE_VALUE, /* obj's inline values, at .index */
+    PYSTON_ATTR_SLOT,           /* a __slots__ member, at byte offset .index */
+    PYSTON_ATTR_PROPERTY,       /* property .descr: calls its fget */
+    PYSTON_ATTR_CLASS_VALUE,    /* .descr, a class attribute the instance lacks */
+    PYSTON_ATTR_METHOD,         /* .descr, a method the instance does not shadow */
+    PYSTON_ATTR_TYPE_VALUE,     /* obj is a class; .descr found in it */
+} pyston_attr_kind;
+
+typedef struct {
+    uint32_t type_version; /* of the object's type (of obj itself for TYPE_VALUE) */
+    uint8_t kind;
+    /* The instance does not shadow .descr while its type's shared keys
+     * are .keys with .nentries entries (they only ever grow), or when the
+     * type has no instance dict at all (.keys NULL). */
+    uint16_t index;
+    Py_ssize_t nentries;
+    PyDictKeysObject *keys;
+    PyObject *descr;
+    PyTypeObject *type; /* feedback: valid while type_version matches */
+} pyston_attr_entry;
+
+#define PYSTON_ATTR_WAYS 4 /* entries per site; more types: megamorphic */
+
+/* LOAD_ATTR, LOAD_METHOD, STORE_ATTR. */
+typedef struct {
+    pyston_attr_entry entry[PYSTON_ATTR_WAYS];
+    uint64_t module_version; /* a module attribute: its dict's version */
+    PyObject *module_value;
+    uint16_t misses;
+    bool megamorphic; /* too many types: the generic helper only */
+} pyston_attr_cache;
+
+/* Operand classes that arithmetic, comparison and subscript sites saw. */
+enum {
+    PYSTON_SEEN_INT = 1,     /* exact int that fits a machine word */
+    PYSTON_SEEN_BIGINT = 2,  /* any other exact int */
+    PYSTON_SEEN_FLOAT = 4,
+    PYSTON_SEEN_STR = 8,
+    PYSTON_SEEN_LIST = 16,
+    PYSTON_SEEN_TUPLE = 32,
+    PYSTON_SEEN_DICT = 64,
+    PYSTON_SEEN_OTHER = 128,
+};
+
+/* BINARY_OP, COMPARE_OP, BINARY_SUBSCR. */
+typedef struct {
+    uint8_t lhs_seen, rhs_seen;
+} pyston_operand_feedback;
+
+/* The cached helpers (pyston_op_fn). */
+#define PYSTON_IC_HELPER(name)                                                             \
+    int pyston_ic_##name(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg, \
+                         void *cache)
+PYSTON_IC_HELPER(LOAD_GLOBAL);
+PYSTON_IC_HELPER(LOAD_ATTR);
+PYSTON_IC_HELPER(LOAD_METHOD);
+PYSTON_IC_HELPER(STORE_ATTR);
+PYSTON_IC_HELPER(BINARY_OP);
+PYSTON_IC_HELPER(COMPARE_OP);
+PYSTON_IC_HELPER(BINARY_SUBSCR);
+
+#endif
