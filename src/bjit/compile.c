@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bjit/compiler.h"
 #include "bjit/dump.h"
 #include "codemem.h"
 #include "options.h"
@@ -27,51 +28,6 @@
 #include "runtime/ops.h"
 #include "stats.h"
 #include "x86/asm.h"
-
-#define FRAME X86_R12
-#define TSTATE X86_R13
-#define LOCALS X86_R14
-#define FIRST_INSTR X86_R15
-
-#define OFF_PREV_INSTR ((int32_t)offsetof(_PyInterpreterFrame, prev_instr))
-#define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
-
-/* One decoded instruction, at the index of its first code unit (which is
- * an EXTENDED_ARG when the argument needs one). */
-typedef struct {
-    uint8_t op;  /* deoptimized: the compiler's opcode, not the adaptive one */
-    int arg;     /* with EXTENDED_ARG prefixes folded in */
-    int at;      /* index of the instruction itself, after its prefixes */
-    int next;    /* index of the next instruction, after inline caches */
-} insn;
-
-/* Out-of-line code reached from the main path. */
-typedef enum { STUB_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
-
-typedef struct {
-    stub_kind kind;
-    x86_label entry, resume;
-    int at;    /* the instruction */
-    int depth; /* stack depth for the frame, if the stub leaves */
-    int arg;
-} stub;
-
-typedef struct {
-    PyCodeObject *co;
-    const _Py_CODEUNIT *code;
-    int ncode, nlocalsplus;
-    insn *insns;     /* indexed by code unit; .op == 0 where none starts */
-    int *depth;      /* stack depth before each instruction; -1: unreachable */
-    x86_label *label;
-    x86_asm a;
-    x86_label epilogue, throw_exit, reraise_exit;
-    stub *stubs;
-    int nstubs, stub_capacity;
-    PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
-    char *caches;      /* the inline caches, handed out in emission order */
-    size_t caches_size, caches_used;
-    bool generator;    /* resumes at the instruction after each yield */
-} compiler;
 
 /* --- reading the bytecode -------------------------------------------------- */
 
@@ -110,7 +66,7 @@ static bool has_jump(int op)
 /* The stack effect as it happens at run time.  The compiler's table
  * (PyCompile_OpcodeStackEffectWithJump) books the arguments of a call as
  * popped by PRECALL, but they stay on the stack until CALL. */
-static int stack_effect(const insn *in, int jump)
+int stack_effect(const insn *in, int jump)
 {
     if (in->op == PRECALL)
         return 0;
@@ -122,7 +78,7 @@ static int stack_effect(const insn *in, int jump)
 }
 
 /* 3.11 jumps are relative to the next instruction (dis._get_jump_target). */
-static int jump_target(const insn *in)
+int jump_target(const insn *in)
 {
     return is_backward_jump(in->op) ? in->next - in->arg : in->next + in->arg;
 }
@@ -216,16 +172,40 @@ static int compute_depths(compiler *c)
     return rc;
 }
 
+static int mark_handler(compiler *c, int target, int depth, void *unused)
+{
+    (void)depth, (void)unused;
+    c->targeted[target] = true;
+    return 0;
+}
+
+/* The instructions that jumps, exception handlers and generator
+ * resumptions go to: fast paths that fuse two instructions must not
+ * swallow one of them. */
+static void mark_targets(compiler *c)
+{
+    for (int i = 0; i < c->ncode; i++) {
+        const insn *in = &c->insns[i];
+        if (in->op == 0 || c->depth[i] < 0)
+            continue;
+        if (has_jump(in->op))
+            c->targeted[jump_target(in)] = true;
+        if (in->op == YIELD_VALUE || in->op == RETURN_GENERATOR)
+            c->targeted[in->next] = true;
+    }
+    each_handler(c, mark_handler, NULL);
+}
+
 /* --- emitting ---------------------------------------------------------------- */
 
-static x86_mem slot(compiler *c, int depth) /* the value-stack entry DEPTH */
+x86_mem stack_slot(compiler *c, int depth) /* the value-stack entry DEPTH */
 {
     return x86_at(LOCALS, 8 * (c->nlocalsplus + depth));
 }
 
-static x86_mem local(int index) { return x86_at(LOCALS, 8 * index); }
+static x86_mem local_slot(int index) { return x86_at(LOCALS, 8 * index); }
 
-static x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
+x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
                           x86_label resume)
 {
     if (c->nstubs == c->stub_capacity) {
@@ -243,13 +223,13 @@ static x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int ar
     return entry;
 }
 
-static void call(compiler *c, const void *fn)
+void emit_call(compiler *c, const void *fn)
 {
     x86_call_abs(&c->a, (uint64_t)(uintptr_t)fn, X86_RAX);
 }
 
 /* frame->prev_instr = &code[UNIT]: where tracebacks and f_lineno look. */
-static void set_prev_instr(compiler *c, int unit)
+void set_prev_instr(compiler *c, int unit)
 {
     x86_lea(&c->a, X86_RAX, x86_at(FIRST_INSTR, 2 * unit));
     x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RAX);
@@ -271,7 +251,7 @@ static void emit_resume_in_interpreter(compiler *c, int start, int depth,
     x86_mov_rr(&c->a, X86_RDI, TSTATE);
     x86_mov_rr(&c->a, X86_RSI, FRAME);
     x86_mov_imm(&c->a, X86_RDX, arg);
-    call(c, bailout);
+    emit_call(c, bailout);
     x86_jmp(&c->a, c->epilogue);
 }
 
@@ -288,21 +268,21 @@ static void count_ref_change(compiler *c, void (*op)(x86_asm *, x86_mem))
 }
 
 /* Py_INCREF of the object in REG. */
-static void emit_incref(compiler *c, x86_reg reg)
+void emit_incref(compiler *c, x86_reg reg)
 {
     x86_inc_m(&c->a, x86_at(reg, 0));
     count_ref_change(c, x86_inc_m);
 }
 
 /* _Py_DECREF_NO_DEALLOC of the object in REG: True, False, None. */
-static void emit_decref_no_dealloc(compiler *c, x86_reg reg)
+void emit_decref_no_dealloc(compiler *c, x86_reg reg)
 {
     x86_dec_m(&c->a, x86_at(reg, 0));
     count_ref_change(c, x86_dec_m);
 }
 
 /* Py_DECREF of the object in RDI; the deallocation runs out of line. */
-static void emit_decref_rdi(compiler *c, int at, bool nullable)
+void emit_decref_rdi(compiler *c, int at, bool nullable)
 {
     x86_label done = x86_new_label(&c->a);
     if (nullable) {
@@ -329,7 +309,7 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
 
 /* After code that may have run sys.settrace()/sys.setprofile(): the rest
  * of the frame then runs in the interpreter. */
-static void emit_tracing_check_at(compiler *c, int resume, int depth)
+void emit_tracing_check_at(compiler *c, int resume, int depth)
 {
     x86_mov_load(&c->a, X86_RAX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
     x86_movzx8(&c->a, X86_RAX, x86_at(X86_RAX, offsetof(_PyCFrame, use_tracing)));
@@ -339,13 +319,13 @@ static void emit_tracing_check_at(compiler *c, int resume, int depth)
     x86_bind(&c->a, cont);
 }
 
-static void emit_tracing_check(compiler *c, const insn *in, int depth_after)
+void emit_tracing_check(compiler *c, const insn *in, int depth_after)
 {
     emit_tracing_check_at(c, in->next, depth_after);
 }
 
 /* Where a conditional jump goes when its condition is TAKEN or not. */
-static int branch_destination(const insn *in, bool taken)
+int branch_destination(const insn *in, bool taken)
 {
     return taken ? jump_target(in) : in->next;
 }
@@ -356,7 +336,7 @@ static void emit_helper_args(compiler *c, const insn *in, int depth)
     set_prev_instr(c, in->at);
     x86_mov_rr(&c->a, X86_RDI, TSTATE);
     x86_mov_rr(&c->a, X86_RSI, FRAME);
-    x86_lea(&c->a, X86_RDX, slot(c, depth));
+    x86_lea(&c->a, X86_RDX, stack_slot(c, depth));
     x86_mov_imm(&c->a, X86_RCX, in->arg);
 }
 
@@ -380,16 +360,16 @@ static void emit_cache_arg(compiler *c, const insn *in)
     c->caches_used += size;
 }
 
-static void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
+void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
 {
     emit_helper_args(c, in, depth);
     emit_cache_arg(c, in);
-    call(c, fn);
+    emit_call(c, fn);
 }
 
 /* The taken side of a jump; backward jumps check the eval breaker, except
  * the one that closes a `yield from`/`await` loop. */
-static void emit_jump_taken(compiler *c, const insn *in, int depth_after)
+void emit_jump_taken(compiler *c, const insn *in, int depth_after)
 {
     int target = jump_target(in);
     if (is_backward_jump(in->op) && in->op != JUMP_BACKWARD_NO_INTERRUPT)
@@ -399,13 +379,13 @@ static void emit_jump_taken(compiler *c, const insn *in, int depth_after)
 
 /* POP_JUMP_*_IF_TRUE/FALSE: True and False inline, anything else through
  * PyObject_IsTrue in a helper. */
-static void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
+void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
     x86_label is_true = x86_new_label(a), is_false = x86_new_label(a);
     x86_label true_dec = x86_new_label(a), false_dec = x86_new_label(a);
     x86_label fall = x86_new_label(a);
-    x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_True);
     x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
     x86_jcc(a, X86_E, true_dec);
@@ -443,7 +423,7 @@ static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool j
 {
     x86_asm *a = &c->a;
     x86_label not_none = x86_new_label(a), fall = x86_new_label(a);
-    x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
     x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
     x86_jcc(a, X86_NE, not_none);
@@ -478,52 +458,52 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     case LOAD_FAST: case LOAD_CLOSURE: {
         x86_label ok = x86_new_label(a);
-        x86_mov_load(a, X86_RAX, local(in->arg));
+        x86_mov_load(a, X86_RAX, local_slot(in->arg));
         x86_test_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
         x86_bind(a, ok);
         emit_incref(c, X86_RAX);
-        x86_mov_store(a, slot(c, depth), X86_RAX);
+        x86_mov_store(a, stack_slot(c, depth), X86_RAX);
         return true;
     }
     case LOAD_CONST:
         x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)PyTuple_GET_ITEM(c->co->co_consts, in->arg));
         emit_incref(c, X86_RAX);
-        x86_mov_store(a, slot(c, depth), X86_RAX);
+        x86_mov_store(a, stack_slot(c, depth), X86_RAX);
         return true;
     case STORE_FAST:
-        x86_mov_load(a, X86_RAX, slot(c, depth - 1));
-        x86_mov_load(a, X86_RDI, local(in->arg));
-        x86_mov_store(a, local(in->arg), X86_RAX);
+        x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
+        x86_mov_load(a, X86_RDI, local_slot(in->arg));
+        x86_mov_store(a, local_slot(in->arg), X86_RAX);
         emit_decref_rdi(c, in->at, true);
         return true;
     case DELETE_FAST: {
         x86_label ok = x86_new_label(a);
-        x86_mov_load(a, X86_RDI, local(in->arg));
+        x86_mov_load(a, X86_RDI, local_slot(in->arg));
         x86_test_rr(a, X86_RDI, X86_RDI);
         x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
         x86_bind(a, ok);
-        x86_mov_store_imm(a, local(in->arg), 0);
+        x86_mov_store_imm(a, local_slot(in->arg), 0);
         emit_decref_rdi(c, in->at, false);
         return true;
     }
     case POP_TOP:
-        x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
         emit_decref_rdi(c, in->at, false);
         return true;
     case PUSH_NULL:
-        x86_mov_store_imm(a, slot(c, depth), 0);
+        x86_mov_store_imm(a, stack_slot(c, depth), 0);
         return true;
     case COPY:
-        x86_mov_load(a, X86_RAX, slot(c, depth - in->arg));
+        x86_mov_load(a, X86_RAX, stack_slot(c, depth - in->arg));
         emit_incref(c, X86_RAX);
-        x86_mov_store(a, slot(c, depth), X86_RAX);
+        x86_mov_store(a, stack_slot(c, depth), X86_RAX);
         return true;
     case SWAP:
-        x86_mov_load(a, X86_RAX, slot(c, depth - 1));
-        x86_mov_load(a, X86_RCX, slot(c, depth - in->arg));
-        x86_mov_store(a, slot(c, depth - 1), X86_RCX);
-        x86_mov_store(a, slot(c, depth - in->arg), X86_RAX);
+        x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
+        x86_mov_load(a, X86_RCX, stack_slot(c, depth - in->arg));
+        x86_mov_store(a, stack_slot(c, depth - 1), X86_RCX);
+        x86_mov_store(a, stack_slot(c, depth - in->arg), X86_RAX);
         return true;
     case JUMP_FORWARD: case JUMP_BACKWARD: case JUMP_BACKWARD_NO_INTERRUPT:
         emit_jump_taken(c, in, depth);
@@ -544,23 +524,23 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         set_prev_instr(c, in->at);
         x86_mov_rr(a, X86_RDI, TSTATE);
         x86_mov_rr(a, X86_RSI, FRAME);
-        x86_mov_load(a, X86_RDX, slot(c, depth - 1));
-        call(c, pyston_rt_return);
+        x86_mov_load(a, X86_RDX, stack_slot(c, depth - 1));
+        emit_call(c, pyston_rt_return);
         x86_jmp(a, c->epilogue);
         return true;
     case YIELD_VALUE:
         set_prev_instr(c, in->at); /* where the generator is suspended */
         x86_mov_rr(a, X86_RDI, TSTATE);
         x86_mov_rr(a, X86_RSI, FRAME);
-        x86_mov_load(a, X86_RDX, slot(c, depth - 1));
+        x86_mov_load(a, X86_RDX, stack_slot(c, depth - 1));
         x86_mov_imm(a, X86_RCX, c->nlocalsplus + depth - 1);
-        call(c, pyston_rt_yield);
+        emit_call(c, pyston_rt_yield);
         x86_jmp(a, c->epilogue);
         return true;
     case CALL:
         emit_helper_args(c, in, depth);
         x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);
-        call(c, pyston_op_call);
+        emit_call(c, pyston_op_call);
         c->kwnames = NULL;
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
@@ -626,7 +606,7 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
         emit_tracing_check_at(c, jump_target(in), depth); /* __bool__ ran */
         x86_jmp(a, c->label[jump_target(in)]);
         x86_bind(a, pop);
-        x86_mov_load(a, X86_RDI, slot(c, depth - 1));
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
         emit_decref_rdi(c, in->at, false);
         emit_tracing_check(c, in, depth - 1);
         return true;
@@ -654,7 +634,7 @@ static void emit_stub(compiler *c, const stub *s)
     switch (s->kind) {
     case STUB_DEALLOC: /* the object is in rdi */
         set_prev_instr(c, s->at);
-        call(c, _Py_Dealloc);
+        emit_call(c, _Py_Dealloc);
         x86_jmp(a, s->resume);
         break;
     case STUB_UNBOUND:
@@ -663,7 +643,7 @@ static void emit_stub(compiler *c, const stub *s)
         x86_mov_rr(a, X86_RDI, TSTATE);
         x86_mov_rr(a, X86_RSI, FRAME);
         x86_mov_imm(a, X86_RDX, s->arg);
-        call(c, pyston_rt_unbound_local);
+        emit_call(c, pyston_rt_unbound_local);
         x86_jmp(a, c->throw_exit);
         break;
     case STUB_BREAKER:
@@ -671,7 +651,7 @@ static void emit_stub(compiler *c, const stub *s)
         x86_mov_rr(a, X86_RDI, TSTATE);
         x86_mov_rr(a, X86_RSI, FRAME);
         x86_mov_imm(a, X86_RDX, c->nlocalsplus + s->depth);
-        call(c, pyston_rt_eval_breaker);
+        emit_call(c, pyston_rt_eval_breaker);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
         x86_jmp(a, s->resume);
@@ -702,7 +682,7 @@ static void emit_resume_dispatch(compiler *c)
     x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RBX);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
-    call(c, pyston_rt_bailout_resume);
+    emit_call(c, pyston_rt_bailout_resume);
     x86_jmp(a, c->epilogue);
 }
 
@@ -722,7 +702,7 @@ static void emit_prologue(compiler *c)
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
     x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
     x86_load32(a, X86_RBX, x86_at(FRAME, OFF_STACKTOP)); /* for emit_resume_dispatch */
-    call(c, pyston_rt_enter);
+    emit_call(c, pyston_rt_enter);
     x86_label entered = x86_new_label(a);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, entered);
@@ -758,7 +738,7 @@ static void emit_unwind(compiler *c)
     x86_bind(a, unwind);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
-    call(c, pyston_rt_unwind);
+    emit_call(c, pyston_rt_unwind);
     x86_movsxd(a, X86_RAX, X86_RAX);
     x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_UNWIND_INTERPRETER);
     x86_jcc(a, X86_E, to_interpreter);
@@ -768,7 +748,7 @@ static void emit_unwind(compiler *c)
     x86_bind(a, to_interpreter);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
-    call(c, pyston_rt_bailout_exception);
+    emit_call(c, pyston_rt_bailout_exception);
     x86_jmp(a, c->epilogue);
 }
 
@@ -816,9 +796,14 @@ static int emit(compiler *c)
             continue; /* inside an instruction, or unreachable */
         for (int j = i + 1; j <= in->at; j++) /* EXTENDED_ARG prefixes */
             x86_bind(a, c->label[j]);
-        if (!emit_insn(c, in, c->depth[i]))
-            emit_resume_in_interpreter(c, i, c->depth[i], pyston_rt_bailout_unsupported, in->op);
-        i = in->next - 1;
+        int next = emit_fast_path(c, in, c->depth[i]);
+        if (next < 0) {
+            if (!emit_insn(c, in, c->depth[i]))
+                emit_resume_in_interpreter(c, i, c->depth[i], pyston_rt_bailout_unsupported,
+                                           in->op);
+            next = in->next;
+        }
+        i = next - 1;
     }
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
@@ -869,9 +854,10 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     c.insns = calloc((size_t)c.ncode + 1, sizeof(insn));
     c.depth = malloc(sizeof(int) * ((size_t)c.ncode + 1));
     c.label = malloc(sizeof(x86_label) * ((size_t)c.ncode + 1));
+    c.targeted = calloc((size_t)c.ncode + 1, sizeof(bool));
     int rc = -1;
-    if (c.insns && c.depth && c.label && decode(&c) == 0 && compute_depths(&c) == 0 &&
-        allocate_caches(&c) == 0 && emit(&c) == 0) {
+    if (c.insns && c.depth && c.label && c.targeted && decode(&c) == 0 &&
+        compute_depths(&c) == 0 && allocate_caches(&c) == 0 && (mark_targets(&c), emit(&c) == 0)) {
         if (pyston_opts.dump_asm)
             dump(&c);
         void *mem = pyston_codemem_install(c.a.code, c.a.size);
@@ -887,6 +873,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     free(c.insns);
     free(c.depth);
     free(c.label);
+    free(c.targeted);
     free(c.stubs);
     x86_free(&c.a);
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -132,6 +132,13 @@ static void op_mem(x86_asm *a, bool w, unsigned opcode, int reg, x86_mem m)
     modrm_mem(a, reg, m);
 }
 
+/* An SSE instruction: its mandatory prefix comes before any REX. */
+static void sse_mem(x86_asm *a, uint8_t prefix, unsigned opcode, int xmm, x86_mem m)
+{
+    byte(a, prefix);
+    op_mem(a, false, opcode, xmm, m);
+}
+
 /* --- data moves ---------------------------------------------------------- */
 
 void x86_mov_rr(x86_asm *a, x86_reg dst, x86_reg src) { op_reg(a, true, 0x89, src, dst, false); }
@@ -225,6 +232,13 @@ void x86_cmov(x86_asm *a, x86_cond cond, x86_reg dst, x86_reg src)
 {
     op_reg(a, true, 0x0F40 + cond, dst, src, false);
 }
+
+/* --- scalar doubles ---------------------------------------------------------- */
+
+void x86_movsd_load(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0xF2, 0x0F10, xmm, src); }
+void x86_movsd_store(x86_asm *a, x86_mem dst, int xmm) { sse_mem(a, 0xF2, 0x0F11, xmm, dst); }
+void x86_sse_rm(x86_asm *a, x86_sse op, int xmm, x86_mem src) { sse_mem(a, 0xF2, 0x0F00 | op, xmm, src); }
+void x86_ucomisd(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0x66, 0x0F2E, xmm, src); }
 
 /* --- control flow -------------------------------------------------------- */
 

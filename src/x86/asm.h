@@ -98,6 +98,13 @@ void x86_dec_m(x86_asm *a, x86_mem dst);
 void x86_setcc(x86_asm *a, x86_cond cond, x86_reg dst); /* dst = cond ? 1 : 0 */
 void x86_cmov(x86_asm *a, x86_cond cond, x86_reg dst, x86_reg src);
 
+/* Scalar doubles (SSE2), in xmm registers 0-15. */
+typedef enum { X86_ADDSD = 0x58, X86_MULSD = 0x59, X86_SUBSD = 0x5C, X86_DIVSD = 0x5E } x86_sse;
+void x86_movsd_load(x86_asm *a, int xmm, x86_mem src);
+void x86_movsd_store(x86_asm *a, x86_mem dst, int xmm);
+void x86_sse_rm(x86_asm *a, x86_sse op, int xmm, x86_mem src); /* xmm op= [src] */
+void x86_ucomisd(x86_asm *a, int xmm, x86_mem src); /* flags as an unsigned compare */
+
 /* Control flow. */
 void x86_jmp(x86_asm *a, x86_label target);
 void x86_jcc(x86_asm *a, x86_cond cond, x86_label target);

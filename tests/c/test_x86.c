@@ -138,6 +138,14 @@ static void test_arithmetic(void)
     CASE("test eax,eax", x86_test32_rr(a, X86_RAX, X86_RAX));
     CASE("test r10d,esi", x86_test32_rr(a, X86_R10, X86_RSI));
     CASE("imul rcx,r10", x86_imul_rr(a, X86_RCX, X86_R10));
+    CASE("movsd xmm0,QWORD PTR [rax+0x10]", x86_movsd_load(a, 0, x86_at(X86_RAX, 16)));
+    CASE("movsd xmm9,QWORD PTR [r12+0x10]", x86_movsd_load(a, 9, x86_at(X86_R12, 16)));
+    CASE("movsd QWORD PTR [rsp+0x8],xmm1", x86_movsd_store(a, x86_at(X86_RSP, 8), 1));
+    CASE("addsd xmm0,QWORD PTR [rcx+0x10]", x86_sse_rm(a, X86_ADDSD, 0, x86_at(X86_RCX, 16)));
+    CASE("subsd xmm0,QWORD PTR [r13+0x0]", x86_sse_rm(a, X86_SUBSD, 0, x86_at(X86_R13, 0)));
+    CASE("mulsd xmm2,QWORD PTR [rdx+0x10]", x86_sse_rm(a, X86_MULSD, 2, x86_at(X86_RDX, 16)));
+    CASE("divsd xmm0,QWORD PTR [rcx+0x10]", x86_sse_rm(a, X86_DIVSD, 0, x86_at(X86_RCX, 16)));
+    CASE("ucomisd xmm0,QWORD PTR [rcx+0x10]", x86_ucomisd(a, 0, x86_at(X86_RCX, 16)));
     CASE("shl rax,0x3", x86_shift_ri(a, X86_SHL, X86_RAX, 3));
     CASE("sar r11,0x3f", x86_shift_ri(a, X86_SAR, X86_R11, 63));
     CASE("shr rdx,0x1", x86_shift_ri(a, X86_SHR, X86_RDX, 1));

@@ -1,0 +1,84 @@
+/* The baseline compiler's state and the emitters that its parts share
+ * (compile.c: the instruction loop; fast.c: inline fast paths). */
+#ifndef PYSTON_BJIT_COMPILER_H
+#define PYSTON_BJIT_COMPILER_H
+
+#include "bjit/compile.h"
+#include "x86/asm.h"
+
+#define FRAME X86_R12
+#define TSTATE X86_R13
+#define LOCALS X86_R14
+#define FIRST_INSTR X86_R15
+
+#define OFF_PREV_INSTR ((int32_t)offsetof(_PyInterpreterFrame, prev_instr))
+#define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
+
+/* One decoded instruction, at the index of its first code unit (which is
+ * an EXTENDED_ARG when the argument needs one). */
+typedef struct {
+    uint8_t op;  /* deoptimized: the compiler's opcode, not the adaptive one */
+    int arg;     /* with EXTENDED_ARG prefixes folded in */
+    int at;      /* index of the instruction itself, after its prefixes */
+    int next;    /* index of the next instruction, after inline caches */
+} insn;
+
+/* Out-of-line code reached from the main path. */
+typedef enum { STUB_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
+
+typedef struct {
+    stub_kind kind;
+    x86_label entry, resume;
+    int at;    /* the instruction */
+    int depth; /* stack depth for the frame, if the stub leaves */
+    int arg;
+} stub;
+
+typedef struct {
+    PyCodeObject *co;
+    const _Py_CODEUNIT *code;
+    int ncode, nlocalsplus;
+    insn *insns;     /* indexed by code unit; .op == 0 where none starts */
+    int *depth;      /* stack depth before each instruction; -1: unreachable */
+    bool *targeted;  /* code units reached other than by falling through */
+    x86_label *label;
+    x86_asm a;
+    x86_label epilogue, throw_exit, reraise_exit;
+    stub *stubs;
+    int nstubs, stub_capacity;
+    PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
+    char *caches;      /* the inline caches, handed out in emission order */
+    size_t caches_size, caches_used;
+    bool generator;    /* resumes at the instruction after each yield */
+} compiler;
+
+/* The value-stack entry DEPTH, and the stack effect of an instruction
+ * (JUMP: on its jump edge). */
+x86_mem stack_slot(compiler *c, int depth);
+int stack_effect(const insn *in, int jump);
+/* 3.11 jumps are relative to the next instruction; where a conditional
+ * jump goes when its condition is TAKEN or not. */
+int jump_target(const insn *in);
+int branch_destination(const insn *in, bool taken);
+
+x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg, x86_label resume);
+void emit_call(compiler *c, const void *fn);
+void set_prev_instr(compiler *c, int unit);
+void emit_incref(compiler *c, x86_reg reg);
+void emit_decref_no_dealloc(compiler *c, x86_reg reg);
+/* Py_DECREF of the object in RDI, deallocating out of line. */
+void emit_decref_rdi(compiler *c, int at, bool nullable);
+void emit_tracing_check_at(compiler *c, int resume, int depth);
+void emit_tracing_check(compiler *c, const insn *in, int depth_after);
+/* Calls the instruction's helper (fn) with its arguments and cache. */
+void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn);
+void emit_jump_taken(compiler *c, const insn *in, int depth_after);
+/* POP_JUMP_IF_TRUE/FALSE on the value on top of the stack. */
+void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if);
+
+/* fast.c: emits IN (and maybe the instruction after it, when the two fuse)
+ * with inline fast paths; returns the code unit of the next instruction
+ * to emit, or -1 when it has no fast path. */
+int emit_fast_path(compiler *c, const insn *in, int depth);
+
+#endif

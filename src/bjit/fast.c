@@ -1,0 +1,381 @@
+/* Inline fast paths: machine code for the common case of an instruction,
+ * guarded by type checks, with the instruction's helper as the slow path.
+ *
+ *   COMPARE_OP + POP_JUMP_IF_*  on two small ints or two floats: compared
+ *                               in registers, branched on directly (no
+ *                               bool object, no call)
+ *   BINARY_OP                   + - * on small ints, + - * / on floats:
+ *                               computed in registers, boxed with
+ *                               PyLong_FromLong / PyFloat_FromDouble
+ *   LOAD_GLOBAL                 the cache's first probe (dict versions)
+ *   LOAD_ATTR                   the cache's first way, when it holds an
+ *                               instance value or a slot
+ *
+ * A "small int" is an exact int of at most one 30-bit digit: its value is
+ * ob_size * ob_digit[0].  The slow paths take the operands exactly where
+ * they were, so falling back is always safe. */
+#include "bjit/compiler.h"
+
+#include <stddef.h>
+
+#include "ic/ic.h"
+#include "runtime/ops.h"
+#include "stats.h"
+
+#define OFF_TYPE ((int32_t)offsetof(PyObject, ob_type))
+#define OFF_SIZE ((int32_t)offsetof(PyVarObject, ob_size))
+#define OFF_DIGIT0 ((int32_t)offsetof(PyLongObject, ob_digit))
+#define OFF_FVAL ((int32_t)offsetof(PyFloatObject, ob_fval))
+#define SCRATCH x86_at(X86_RSP, 0) /* the frame's spare 8 bytes (see the prologue) */
+
+static void load_imm(compiler *c, x86_reg reg, const void *p)
+{
+    x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
+}
+
+/* The cache the instruction's helper call will get (emit_cache_arg hands
+ * it out when the slow path is emitted). */
+static char *next_cache(compiler *c)
+{
+    return c->caches + c->caches_used;
+}
+
+/* Counts an inline cache hit in pyston.stats(). */
+static void count_hit(compiler *c)
+{
+    load_imm(c, X86_R11, &pyston_stat.ic_hits);
+    x86_inc_m(&c->a, x86_at(X86_R11, 0));
+}
+
+/* Jumps to FAIL unless the object in OBJ is a small int; leaves its
+ * value in VALUE.  Clobbers rdx. */
+static void small_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fail)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, value, x86_at(obj, OFF_SIZE));
+    x86_lea(a, X86_RDX, x86_at(value, 1));
+    x86_alu_ri(a, X86_CMP, X86_RDX, 2);
+    x86_jcc(a, X86_A, fail); /* ob_size outside -1..1 */
+    x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0));
+    x86_imul_rr(a, value, X86_RDX);
+}
+
+/* rdi, rsi = the two operands on top of the stack, and rax their common
+ * type; jumps to FAIL if the types differ. */
+static void load_operands(compiler *c, int depth, x86_label fail)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
+    x86_jcc(a, X86_NE, fail);
+}
+
+/* Drops both operands (lhs first, as ceval does). */
+static void decref_operands(compiler *c, const insn *in, int depth)
+{
+    x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 2));
+    emit_decref_rdi(c, in->at, false);
+    x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 1));
+    emit_decref_rdi(c, in->at, false);
+}
+
+/* --- COMPARE_OP + POP_JUMP_IF_TRUE/FALSE ------------------------------------ */
+
+static x86_cond int_condition(int op)
+{
+    static const x86_cond cond[] = {[Py_LT] = X86_L, [Py_LE] = X86_LE, [Py_EQ] = X86_E,
+                                    [Py_NE] = X86_NE, [Py_GT] = X86_G, [Py_GE] = X86_GE};
+    return cond[op];
+}
+
+/* edx = the float comparison OP of rdi and rsi.  NaN compares false, except
+ * with !=: ucomisd reports "unordered" as ZF=PF=CF=1, so < and <= compare
+ * swapped with "above", and == / != check PF too. */
+static void float_compare(compiler *c, int op)
+{
+    x86_asm *a = &c->a;
+    bool swap = op == Py_LT || op == Py_LE;
+    x86_movsd_load(a, 0, x86_at(swap ? X86_RSI : X86_RDI, OFF_FVAL));
+    x86_ucomisd(a, 0, x86_at(swap ? X86_RDI : X86_RSI, OFF_FVAL));
+    switch (op) {
+    case Py_LT: case Py_GT:
+        x86_setcc(a, X86_A, X86_RDX);
+        break;
+    case Py_LE: case Py_GE:
+        x86_setcc(a, X86_AE, X86_RDX);
+        break;
+    case Py_EQ:
+        x86_setcc(a, X86_E, X86_RDX);
+        x86_setcc(a, X86_NP, X86_RCX);
+        x86_alu_rr(a, X86_AND, X86_RDX, X86_RCX);
+        break;
+    default: /* Py_NE */
+        x86_setcc(a, X86_NE, X86_RDX);
+        x86_setcc(a, X86_P, X86_RCX);
+        x86_alu_rr(a, X86_OR, X86_RDX, X86_RCX);
+        break;
+    }
+}
+
+static bool is_pop_jump_if_bool(int op, bool *jump_if)
+{
+    switch (op) {
+    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
+        *jump_if = true;
+        return true;
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
+        *jump_if = false;
+        return true;
+    }
+    return false;
+}
+
+static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
+                                   bool jump_if)
+{
+    x86_asm *a = &c->a;
+    int op = cmp->arg;
+    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), compared = x86_new_label(a);
+    x86_label taken = x86_new_label(a), done = x86_new_label(a);
+    load_operands(c, depth, slow);
+    load_imm(c, X86_RCX, &PyLong_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, not_int);
+    small_int_value(c, X86_RDI, X86_RAX, slow);
+    small_int_value(c, X86_RSI, X86_RCX, slow);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_setcc(a, int_condition(op), X86_RDX);
+    x86_jmp(a, compared);
+    x86_bind(a, not_int);
+    load_imm(c, X86_RCX, &PyFloat_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, slow);
+    float_compare(c, op);
+    x86_bind(a, compared);
+    x86_mov_store(a, SCRATCH, X86_RDX); /* deallocations may clobber registers */
+    decref_operands(c, cmp, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
+    x86_jmp(a, done);
+    x86_bind(a, taken);
+    emit_jump_taken(c, jump, depth - 2);
+    /* the slow path: the instructions as they are */
+    x86_bind(a, slow);
+    emit_helper_call(c, cmp, depth, pyston_op_helpers[COMPARE_OP].fn);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, c->throw_exit);
+    emit_tracing_check(c, cmp, depth - 1);
+    emit_pop_jump_if_bool(c, jump, depth - 1, jump_if);
+    x86_bind(a, done);
+    return jump->next;
+}
+
+/* --- BINARY_OP ---------------------------------------------------------------- */
+
+static bool int_op(int op, x86_alu *alu, bool *mul)
+{
+    *mul = false;
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD: *alu = X86_ADD; return true;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: *alu = X86_SUB; return true;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: *mul = true; return true;
+    }
+    return false;
+}
+
+static bool float_op(int op, x86_sse *sse)
+{
+    switch (op) {
+    case NB_ADD: case NB_INPLACE_ADD: *sse = X86_ADDSD; return true;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: *sse = X86_SUBSD; return true;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: *sse = X86_MULSD; return true;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE: *sse = X86_DIVSD; return true;
+    }
+    return false;
+}
+
+static int emit_binary_op(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    x86_alu alu;
+    x86_sse sse;
+    bool mul, ints = int_op(in->arg, &alu, &mul), floats = float_op(in->arg, &sse);
+    if (!ints && !floats)
+        return -1;
+    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), boxed = x86_new_label(a);
+    x86_label done = x86_new_label(a), no_memory = x86_new_label(a);
+    load_operands(c, depth, slow);
+    load_imm(c, X86_RCX, &PyLong_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, not_int);
+    if (ints) { /* two values below 2**30: no overflow in 64 bits */
+        small_int_value(c, X86_RDI, X86_RAX, slow);
+        small_int_value(c, X86_RSI, X86_RCX, slow);
+        if (mul)
+            x86_imul_rr(a, X86_RAX, X86_RCX);
+        else
+            x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+        x86_mov_rr(a, X86_RDI, X86_RAX);
+        emit_call(c, PyLong_FromLong);
+        x86_jmp(a, boxed);
+    } else {
+        x86_jmp(a, slow);
+    }
+    x86_bind(a, not_int);
+    if (floats) {
+        load_imm(c, X86_RCX, &PyFloat_Type);
+        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+        x86_jcc(a, X86_NE, slow);
+        if (sse == X86_DIVSD) { /* x / 0.0 and x / -0.0 raise: the helper */
+            x86_mov_load(a, X86_RAX, x86_at(X86_RSI, OFF_FVAL));
+            x86_alu_rr(a, X86_ADD, X86_RAX, X86_RAX); /* drops the sign bit */
+            x86_jcc(a, X86_E, slow);
+        }
+        x86_movsd_load(a, 0, x86_at(X86_RDI, OFF_FVAL));
+        x86_sse_rm(a, sse, 0, x86_at(X86_RSI, OFF_FVAL));
+        emit_call(c, PyFloat_FromDouble);
+    } else {
+        x86_jmp(a, slow);
+    }
+    x86_bind(a, boxed);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, no_memory);
+    /* the result replaces lhs, which is dropped after it, then rhs */
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    emit_decref_rdi(c, in->at, false);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    emit_decref_rdi(c, in->at, false);
+    x86_jmp(a, done);
+    x86_bind(a, no_memory); /* MemoryError: the operands stay on the stack */
+    set_prev_instr(c, in->at);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth);
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, slow);
+    emit_helper_call(c, in, depth, pyston_op_helpers[BINARY_OP].fn);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, c->throw_exit);
+    emit_tracing_check(c, in, depth - 1);
+    x86_bind(a, done);
+    return in->next;
+}
+
+/* --- LOAD_GLOBAL, LOAD_ATTR: the first probe of the cache ---------------------- */
+
+#define DICT_VERSION ((int32_t)offsetof(PyDictObject, ma_version_tag))
+
+/* Jumps to DONE with the global pushed if the cache's versions match. */
+static void emit_load_global(compiler *c, const insn *in, int depth, x86_label slow,
+                             x86_label done)
+{
+    x86_asm *a = &c->a;
+    char *cache = next_cache(c);
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
+    x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_globals)));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, globals_version)));
+    x86_jcc(a, X86_NE, slow); /* (a version is unique: the dict the cache saw) */
+    x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_builtins)));
+    load_imm(c, X86_RCX, &PyDict_Type); /* builtins may be any mapping */
+    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, OFF_TYPE));
+    x86_jcc(a, X86_NE, slow);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, builtins_version)));
+    x86_jcc(a, X86_NE, slow);
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, value)));
+    emit_incref(c, X86_RAX);
+    if (in->arg & 1)
+        x86_mov_store_imm(a, stack_slot(c, depth++), 0);
+    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+    count_hit(c);
+    x86_jmp(a, done);
+}
+
+#define ENTRY0(field) ((int32_t)offsetof(pyston_attr_cache, entry[0].field))
+
+/* Replaces the owner on top of the stack by its attribute if the cache's
+ * first way matches; the owner stays in rdi. */
+static void emit_load_attr(compiler *c, int depth, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    x86_label slot = x86_new_label(a), found = x86_new_label(a);
+    char *cache = next_cache(c);
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_load32(a, X86_RAX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_load32(a, X86_RCX, x86_at(X86_R8, ENTRY0(type_version)));
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, slow);
+    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
+    x86_jcc(a, X86_E, slot);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
+    x86_jcc(a, X86_NE, slow);
+    /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RAX, X86_RCX, 8, 0));
+    x86_jmp(a, found);
+    x86_bind(a, slot); /* a __slots__ member at byte offset index */
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
+    x86_bind(a, found);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
+    count_hit(c);
+}
+
+/* ---------------------------------------------------------------------------- */
+
+int emit_fast_path(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    switch (in->op) {
+    case COMPARE_OP: {
+        const insn *next = &c->insns[in->next];
+        bool jump_if;
+        if (in->next < c->ncode && !c->targeted[in->next] && in->arg <= Py_GE &&
+            is_pop_jump_if_bool(next->op, &jump_if))
+            return emit_compare_and_branch(c, in, next, depth, jump_if);
+        return -1;
+    }
+    case BINARY_OP:
+        return emit_binary_op(c, in, depth);
+    case LOAD_GLOBAL: {
+        x86_label slow = x86_new_label(a), done = x86_new_label(a);
+        emit_load_global(c, in, depth, slow, done);
+        x86_bind(a, slow);
+        emit_helper_call(c, in, depth, pyston_op_helpers[LOAD_GLOBAL].fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        x86_bind(a, done);
+        return in->next;
+    }
+    case LOAD_ATTR: {
+        x86_label slow = x86_new_label(a), done = x86_new_label(a);
+        emit_load_attr(c, depth, slow);
+        emit_decref_rdi(c, in->at, false); /* the owner */
+        x86_jmp(a, done);
+        x86_bind(a, slow);
+        emit_helper_call(c, in, depth, pyston_op_helpers[LOAD_ATTR].fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        emit_tracing_check(c, in, depth);
+        x86_bind(a, done);
+        return in->next;
+    }
+    }
+    return -1;
+}
