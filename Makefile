@@ -15,7 +15,7 @@ BUILD     := build
 all: $(JIT_EXT)
 
 $(JIT_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
-	$(call jit_ext,$(PY_INCLUDE),)
+	$(call jit_ext,$(PY_INCLUDE),-flto=auto)
 
 demo: all
 	PYSTON_STATS=1 bin/pyston examples/demo.py

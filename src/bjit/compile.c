@@ -7,7 +7,9 @@
  * Registers while compiled code runs (all callee-saved):
  *   r12 = the _PyInterpreterFrame      r13 = the PyThreadState
  *   r14 = &frame->localsplus[0]        r15 = the first code unit
- * Helpers are called with (tstate, frame, stack pointer, oparg).
+ *   rbx = ts->cframe (use_tracing, current_frame)
+ * [rsp] is scratch space that survives calls.
+ * Helpers are called with (tstate, frame, stack pointer, oparg, cache).
  *
  * An instruction this compiler does not know hands the frame to the
  * interpreter there (a bailout); so does every exception, which the
@@ -28,6 +30,8 @@
 #include "runtime/ops.h"
 #include "stats.h"
 #include "x86/asm.h"
+
+#include <internal/pycore_ceval.h> /* _Py_CheckRecursiveCall */
 
 /* --- reading the bytecode -------------------------------------------------- */
 
@@ -311,8 +315,7 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
  * of the frame then runs in the interpreter. */
 void emit_tracing_check_at(compiler *c, int resume, int depth)
 {
-    x86_mov_load(&c->a, X86_RAX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
-    x86_movzx8(&c->a, X86_RAX, x86_at(X86_RAX, offsetof(_PyCFrame, use_tracing)));
+    x86_movzx8(&c->a, X86_RAX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
     x86_test_rr(&c->a, X86_RAX, X86_RAX);
     x86_label cont = x86_new_label(&c->a);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, resume, depth, 0, cont));
@@ -520,14 +523,20 @@ static bool emit_insn(compiler *c, const insn *in, int depth)
     case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
         emit_pop_jump_if_none(c, in, depth, false);
         return true;
-    case RETURN_VALUE: /* f_lineno of a finished frame reads this line */
-        set_prev_instr(c, in->at);
-        x86_mov_rr(a, X86_RDI, TSTATE);
-        x86_mov_rr(a, X86_RSI, FRAME);
-        x86_mov_load(a, X86_RDX, stack_slot(c, depth - 1));
-        emit_call(c, pyston_rt_return);
+    case RETURN_VALUE: { /* pyston_rt_return, inline */
+        x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
+        set_prev_instr(c, in->at); /* f_lineno of a finished frame reads it */
+        x86_mov_imm(a, X86_RAX, c->nlocalsplus); /* the locals, for _PyFrame_Clear */
+        x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+        x86_load32(a, X86_RAX, remaining);
+        x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
+        x86_store32(a, remaining, X86_RAX);
+        x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)));
+        x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), X86_RAX);
+        x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
         x86_jmp(a, c->epilogue);
         return true;
+    }
     case YIELD_VALUE:
         set_prev_instr(c, in->at); /* where the generator is suspended */
         x86_mov_rr(a, X86_RDI, TSTATE);
@@ -679,11 +688,50 @@ static void emit_resume_dispatch(compiler *c)
             x86_jcc(a, X86_E, c->label[in->next]);
         }
     }
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RBX);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RSP, 0));
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
     emit_call(c, pyston_rt_bailout_resume);
     x86_jmp(a, c->epilogue);
+}
+
+/* Mirrors the start of _PyEval_EvalFrameDefault, as pyston_rt_enter does
+ * (src/runtime/frame.c), inline: count the recursion, link the frame into
+ * the thread's chain, hide its stack from the GC.  rbx = ts->cframe from
+ * here on (compiled code reuses its caller's _PyCFrame, which stays the
+ * same while the frame runs). */
+static void emit_enter(compiler *c)
+{
+    static const char no_where[] = "";
+    x86_asm *a = &c->a;
+    x86_label linked = x86_new_label(a), too_deep = x86_new_label(a);
+    x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
+    x86_load32(a, X86_RAX, remaining);
+    x86_lea(a, X86_RCX, x86_at(X86_RAX, -1));
+    x86_store32(a, remaining, X86_RCX);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_LE, too_deep);
+    x86_bind(a, linked);
+    x86_mov_load(a, X86_RBX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)));
+    x86_mov_store(a, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)), X86_RAX);
+    x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), FRAME);
+    x86_mov_imm(a, X86_RAX, -1);
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_label body = x86_new_label(a);
+    x86_jmp(a, body);
+    /* At the limit: _Py_CheckRecursiveCall raises RecursionError (and
+     * restores the count), or lets the call proceed. */
+    x86_bind(a, too_deep);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_imm64(a, X86_RSI, (uint64_t)(uintptr_t)no_where);
+    emit_call(c, _Py_CheckRecursiveCall);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, linked);
+    x86_mov_imm(a, X86_RAX, 0); /* return NULL: the frame never ran */
+    x86_jmp(a, c->epilogue);
+    x86_bind(a, body);
 }
 
 static void emit_prologue(compiler *c)
@@ -696,19 +744,16 @@ static void emit_prologue(compiler *c)
     x86_push(a, X86_R13);
     x86_push(a, X86_R14);
     x86_push(a, X86_R15);
-    x86_alu_ri(a, X86_SUB, X86_RSP, 8); /* keep rsp 16-byte aligned */
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8); /* keep rsp 16-byte aligned; SCRATCH */
     x86_mov_rr(a, TSTATE, X86_RDI);
     x86_mov_rr(a, FRAME, X86_RSI);
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
     x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
-    x86_load32(a, X86_RBX, x86_at(FRAME, OFF_STACKTOP)); /* for emit_resume_dispatch */
-    emit_call(c, pyston_rt_enter);
-    x86_label entered = x86_new_label(a);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, entered);
-    x86_mov_imm(a, X86_RAX, 0); /* RecursionError: return NULL */
-    x86_jmp(a, c->epilogue);
-    x86_bind(a, entered);
+    if (c->generator) { /* the suspended stack, for emit_resume_dispatch */
+        x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP));
+        x86_mov_store(a, x86_at(X86_RSP, 0), X86_RAX);
+    }
+    emit_enter(c);
     if (c->generator)
         emit_resume_dispatch(c);
 }

@@ -8,36 +8,12 @@
 #include <internal/pycore_ceval.h>
 #include <internal/pycore_runtime.h>
 
-/* Mirrors the start of _PyEval_EvalFrameDefault (Python/ceval.c): link the
- * frame into the thread's chain of frames and count the recursion.  The
- * caller's _PyCFrame is reused: its use_tracing flag is the one that
- * sys.settrace() sets. */
-int pyston_rt_enter(PyThreadState *ts, _PyInterpreterFrame *f)
-{
-    _PyCFrame *cframe = ts->cframe;
-    if (ts->recursion_remaining-- <= 0 && _Py_CheckRecursiveCall(ts, ""))
-        return -1; /* _Py_CheckRecursiveCall restored the count */
-    f->previous = cframe->current_frame;
-    cframe->current_frame = f;
-    /* As in the interpreter: no stack entries are visible to the GC while
-     * the frame runs. */
-    f->stacktop = -1;
-    return 0;
-}
-
+/* What RETURN_VALUE does to leave a frame (compiled code does it inline,
+ * and enters inline; see emit_enter in src/bjit/compile.c). */
 static void leave(PyThreadState *ts, _PyInterpreterFrame *f)
 {
     ts->recursion_remaining++;
     ts->cframe->current_frame = f->previous;
-}
-
-/* Mirrors RETURN_VALUE: the stack is empty, so stacktop covers the locals
- * only, which _PyFrame_Clear (run by our caller) releases. */
-PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value)
-{
-    f->stacktop = f->f_code->co_nlocalsplus;
-    leave(ts, f);
-    return value;
 }
 
 /* When tracing is on, _PyEval_EvalFrameDefault entered with throwflag

@@ -7,8 +7,6 @@
 #include "cpython.h"
 #include "stats.h"
 
-int pyston_rt_enter(PyThreadState *ts, _PyInterpreterFrame *f);
-PyObject *pyston_rt_return(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value);
 /* Bailouts hand the frame to CPython's interpreter, which resumes it at
  * f->prev_instr + 1 with f->stacktop stack entries, and return what the
  * frame returns.  After an exception, the interpreter unwinds it from
