@@ -446,7 +446,7 @@ static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool j
 
 /* Emits instruction IN, at stack depth DEPTH.  Returns false for an
  * instruction that the compiler does not know. */
-static bool emit_insn(compiler *c, const insn *in, int depth)
+bool emit_insn(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     switch (in->op) {

@@ -76,6 +76,10 @@ void emit_jump_taken(compiler *c, const insn *in, int depth_after);
 /* POP_JUMP_IF_TRUE/FALSE on the value on top of the stack. */
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if);
 
+/* The plain code of IN: inline, or a call to its helper (the slow path of
+ * the fast paths).  False for an instruction with neither. */
+bool emit_insn(compiler *c, const insn *in, int depth);
+
 /* fast.c: emits IN (and maybe the instruction after it, when the two fuse)
  * with inline fast paths; returns the code unit of the next instruction
  * to emit, or -1 when it has no fast path. */

@@ -3,7 +3,8 @@
  *
  *   COMPARE_OP + POP_JUMP_IF_*  on two small ints or two floats: compared
  *                               in registers, branched on directly (no
- *                               bool object, no call)
+ *                               bool object, no call); == and != on str
+ *   FOR_ITER                    over a list, a tuple or a range
  *   BINARY_OP                   + - * on small ints, + - * / on floats:
  *                               computed in registers, boxed with
  *                               PyLong_FromLong / PyFloat_FromDouble
@@ -72,6 +73,16 @@ static void load_operands(compiler *c, int depth, x86_label fail)
     x86_jcc(a, X86_NE, fail);
 }
 
+/* An error (MemoryError from boxing a result) raised at IN with the stack
+ * as it was before IN. */
+static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
+{
+    set_prev_instr(c, in->at);
+    x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
+    x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(&c->a, c->throw_exit);
+}
+
 /* Drops both operands (lhs first, as ceval does). */
 static void decref_operands(compiler *c, const insn *in, int depth)
 {
@@ -132,13 +143,41 @@ static bool is_pop_jump_if_bool(int op, bool *jump_if)
     return false;
 }
 
+/* edx = whether the strs rdi and rsi are equal (== ) or not (!=):
+ * identical, or else different if both are interned, or else what
+ * _PyUnicode_Equal says. */
+static void str_compare(compiler *c, int op)
+{
+    x86_asm *a = &c->a;
+    x86_label same = x86_new_label(a), known = x86_new_label(a), ask = x86_new_label(a);
+    int32_t state = (int32_t)offsetof(PyASCIIObject, state); /* interned: its low 2 bits */
+    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RSI);
+    x86_jcc(a, X86_E, same);
+    for (int i = 0; i < 2; i++) { /* both interned (mortal or immortal)? */
+        x86_movzx8(a, X86_RAX, x86_at(i ? X86_RSI : X86_RDI, state));
+        x86_alu_ri(a, X86_AND, X86_RAX, 3);
+        x86_jcc(a, X86_E, ask);
+    } /* both interned and not the same object: different */
+    x86_mov_imm(a, X86_RDX, op == Py_NE);
+    x86_jmp(a, known);
+    x86_bind(a, same);
+    x86_mov_imm(a, X86_RDX, op == Py_EQ);
+    x86_jmp(a, known);
+    x86_bind(a, ask);
+    emit_call(c, _PyUnicode_Equal);
+    x86_mov_rr(a, X86_RDX, X86_RAX);
+    if (op == Py_NE)
+        x86_alu_ri(a, X86_XOR, X86_RDX, 1);
+    x86_bind(a, known);
+}
+
 static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
                                    bool jump_if)
 {
     x86_asm *a = &c->a;
     int op = cmp->arg;
-    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), compared = x86_new_label(a);
-    x86_label taken = x86_new_label(a), done = x86_new_label(a);
+    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), not_float = x86_new_label(a);
+    x86_label compared = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
     load_operands(c, depth, slow);
     load_imm(c, X86_RCX, &PyLong_Type);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
@@ -151,8 +190,18 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_bind(a, not_int);
     load_imm(c, X86_RCX, &PyFloat_Type);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_NE, slow);
+    x86_jcc(a, X86_NE, not_float);
     float_compare(c, op);
+    x86_jmp(a, compared);
+    x86_bind(a, not_float);
+    if (op == Py_EQ || op == Py_NE) {
+        load_imm(c, X86_RCX, &PyUnicode_Type);
+        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+        x86_jcc(a, X86_NE, slow);
+        str_compare(c, op);
+    } else {
+        x86_jmp(a, slow);
+    }
     x86_bind(a, compared);
     x86_mov_store(a, SCRATCH, X86_RDX); /* deallocations may clobber registers */
     decref_operands(c, cmp, depth);
@@ -162,13 +211,10 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_jmp(a, done);
     x86_bind(a, taken);
     emit_jump_taken(c, jump, depth - 2);
-    /* the slow path: the instructions as they are */
+    /* the slow path: the two instructions as they are */
     x86_bind(a, slow);
-    emit_helper_call(c, cmp, depth, pyston_op_helpers[COMPARE_OP].fn);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, c->throw_exit);
-    emit_tracing_check(c, cmp, depth - 1);
-    emit_pop_jump_if_bool(c, jump, depth - 1, jump_if);
+    emit_insn(c, cmp, depth);
+    emit_insn(c, jump, depth - 1);
     x86_bind(a, done);
     return jump->next;
 }
@@ -250,16 +296,10 @@ static int emit_binary_op(compiler *c, const insn *in, int depth)
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     emit_decref_rdi(c, in->at, false);
     x86_jmp(a, done);
-    x86_bind(a, no_memory); /* MemoryError: the operands stay on the stack */
-    set_prev_instr(c, in->at);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth);
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    x86_bind(a, no_memory); /* the operands stay on the stack */
+    emit_error_keeping_stack(c, in, depth);
     x86_bind(a, slow);
-    emit_helper_call(c, in, depth, pyston_op_helpers[BINARY_OP].fn);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, c->throw_exit);
-    emit_tracing_check(c, in, depth - 1);
+    emit_insn(c, in, depth);
     x86_bind(a, done);
     return in->next;
 }
@@ -336,6 +376,85 @@ static void emit_load_attr(compiler *c, int depth, x86_label slow)
     count_hit(c);
 }
 
+/* --- FOR_ITER ------------------------------------------------------------------ */
+
+/* Mirrors listiterobject and tupleiterobject (Objects/listobject.c,
+ * tupleobject.c) and rangeiterobject (Objects/rangeobject.c), private. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t it_index;
+    PyObject *it_seq; /* NULL once exhausted */
+} seq_iter_layout;
+
+typedef struct {
+    PyObject_HEAD
+    long index, start, step, len;
+} range_iter_layout;
+
+/* The next item of a list, tuple or range iterator, pushed; anything else,
+ * and the end of the iteration, through the helper. */
+static int emit_for_iter(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    x86_label slow = x86_new_label(a), list = x86_new_label(a), tuple = x86_new_label(a);
+    x86_label range = x86_new_label(a), pushed = x86_new_label(a), done = x86_new_label(a);
+    x86_label no_memory = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    load_imm(c, X86_RCX, &PyListIter_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_E, list);
+    load_imm(c, X86_RCX, &PyTupleIter_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_E, tuple);
+    load_imm(c, X86_RCX, &PyRangeIter_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_E, range);
+    x86_jmp(a, slow);
+    for (int is_list = 1; is_list >= 0; is_list--) { /* listiter_next, tupleiter_next */
+        x86_bind(a, is_list ? list : tuple);
+        x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(seq_iter_layout, it_seq)));
+        x86_test_rr(a, X86_RCX, X86_RCX);
+        x86_jcc(a, X86_E, slow);
+        x86_mov_load(a, X86_RDX, x86_at(X86_RDI, offsetof(seq_iter_layout, it_index)));
+        x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_RCX, OFF_SIZE));
+        x86_jcc(a, X86_GE, slow); /* the end: the helper stops */
+        if (is_list) {
+            x86_mov_load(a, X86_RCX, x86_at(X86_RCX, offsetof(PyListObject, ob_item)));
+            x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8, 0));
+        } else {
+            x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8,
+                                                  offsetof(PyTupleObject, ob_item)));
+        }
+        x86_lea(a, X86_RDX, x86_at(X86_RDX, 1));
+        x86_mov_store(a, x86_at(X86_RDI, offsetof(seq_iter_layout, it_index)), X86_RDX);
+        emit_incref(c, X86_RAX);
+        x86_jmp(a, pushed);
+    }
+    x86_bind(a, range); /* rangeiter_next: start + index * step, wrapping */
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, offsetof(range_iter_layout, index)));
+    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_RDI, offsetof(range_iter_layout, len)));
+    x86_jcc(a, X86_GE, slow);
+    x86_lea(a, X86_RCX, x86_at(X86_RDX, 1));
+    x86_mov_store(a, x86_at(X86_RDI, offsetof(range_iter_layout, index)), X86_RCX);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(range_iter_layout, step)));
+    x86_imul_rr(a, X86_RDX, X86_RCX);
+    x86_alu_rm(a, X86_ADD, X86_RDX, x86_at(X86_RDI, offsetof(range_iter_layout, start)));
+    x86_mov_rr(a, X86_RDI, X86_RDX);
+    emit_call(c, PyLong_FromLong);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, no_memory);
+    x86_bind(a, pushed);
+    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+    x86_jmp(a, done);
+    x86_bind(a, no_memory); /* the iterator stays on the stack */
+    emit_error_keeping_stack(c, in, depth);
+    x86_bind(a, slow);
+    emit_insn(c, in, depth);
+    x86_bind(a, done);
+    return in->next;
+}
+
 /* ---------------------------------------------------------------------------- */
 
 int emit_fast_path(compiler *c, const insn *in, int depth)
@@ -352,14 +471,13 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
     }
     case BINARY_OP:
         return emit_binary_op(c, in, depth);
+    case FOR_ITER:
+        return emit_for_iter(c, in, depth);
     case LOAD_GLOBAL: {
         x86_label slow = x86_new_label(a), done = x86_new_label(a);
         emit_load_global(c, in, depth, slow, done);
         x86_bind(a, slow);
-        emit_helper_call(c, in, depth, pyston_op_helpers[LOAD_GLOBAL].fn);
-        x86_test32_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_NE, c->throw_exit);
-        emit_tracing_check(c, in, depth + stack_effect(in, 0));
+        emit_insn(c, in, depth);
         x86_bind(a, done);
         return in->next;
     }
@@ -369,10 +487,7 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
         emit_decref_rdi(c, in->at, false); /* the owner */
         x86_jmp(a, done);
         x86_bind(a, slow);
-        emit_helper_call(c, in, depth, pyston_op_helpers[LOAD_ATTR].fn);
-        x86_test32_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_NE, c->throw_exit);
-        emit_tracing_check(c, in, depth);
+        emit_insn(c, in, depth);
         x86_bind(a, done);
         return in->next;
     }

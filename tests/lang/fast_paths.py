@@ -1,0 +1,128 @@
+"""The inline fast paths of tier 1 and their edges: small ints at the limit
+of one 30-bit digit, big ints, bools, int/float/str subclasses, NaN and
+signed zeros, division by zero, interned and uninterned strings, and
+for-loops over lists, tuples and ranges that change or end early."""
+import math
+import sys
+
+EDGES = [0, 1, -1, 2, 255, 256, 257, -5, -6, 2**30 - 1, -(2**30 - 1), 2**30, -(2**30),
+         2**31, 2**62, 2**63, -(2**63), 2**64 + 1, True, False]
+FLOATS = [0.0, -0.0, 1.5, -2.25, 1e308, -1e308, math.inf, -math.inf, math.nan, 5e-324]
+
+
+class MyInt(int):
+    def __lt__(self, other):
+        return "MyInt.__lt__"
+
+    def __add__(self, other):
+        return "MyInt.__add__"
+
+
+class MyFloat(float):
+    def __eq__(self, other):
+        return True
+
+    __hash__ = float.__hash__
+
+
+class MyStr(str):
+    def __eq__(self, other):
+        return "MyStr.__eq__"
+
+    __hash__ = str.__hash__
+
+
+def compare_all(a, b):
+    out = []
+    if a < b: out.append("<")
+    if a <= b: out.append("<=")
+    if a == b: out.append("==")
+    if a != b: out.append("!=")
+    if a > b: out.append(">")
+    if a >= b: out.append(">=")
+    if not a < b: out.append("!<")
+    return "".join(out)
+
+
+def arith(a, b):
+    results = []
+    for op in (lambda: a + b, lambda: a - b, lambda: a * b, lambda: a / b):
+        try:
+            results.append(op())
+        except (ZeroDivisionError, OverflowError) as e:
+            results.append(type(e).__name__)
+    a += b
+    results.append(a)
+    a -= b
+    a *= 1
+    results.append(a)
+    return results
+
+
+def inline_ops(a, b):  # the instructions themselves, not behind lambdas
+    try:
+        return a + b, a - b, a * b, a / b
+    except ZeroDivisionError as e:
+        return a + b, a - b, a * b, str(e)
+
+
+for x in EDGES:
+    print(x, [compare_all(x, y) for y in EDGES[:12]])
+    print(inline_ops(x, 3), inline_ops(x, -(2**30 - 1)))
+for x in FLOATS:
+    print(x, [compare_all(x, y) for y in FLOATS])
+    print(inline_ops(x, 2.0), arith(x, 0.0), arith(x, -0.0))
+print([compare_all(1, 1.0), compare_all(2.5, 2), compare_all(2**53 + 1, 2.0**53)])
+print(arith(7, 2), arith(-7, 2), arith(2**30 - 1, 2**30 - 1), arith(-(2**30 - 1), 2**30 - 1))
+print(arith(True, True), arith(1, 0), arith(1.0, 0))
+print(compare_all(MyInt(1), 2), MyInt(1) + 2, compare_all(MyFloat(1.0), 2.0))
+print(inline_ops(MyInt(3), 4), inline_ops(3, MyInt(4)))
+
+s1 = "hello"
+s2 = "".join(["hel", "lo"])  # equal, not interned
+s3 = sys.intern("".join(["wor", "ld"]))
+words = [s1, s2, s3, "world", "", "hellO", MyStr("hello"), "hello" * 3, "é", "\U0001f600"]
+for a in words:
+    print(repr(a), [(a == b, a != b) for b in words])
+    print([compare_all(a, b) for b in words[:6]])
+
+def loops():
+    out = []
+    xs = [1, 2, 3]
+    for x in xs:
+        out.append(x)
+        if x == 1:
+            xs.append(4)      # grows while iterated
+        if len(xs) > 3 and x == 3:
+            xs.clear()        # shrinks: the loop ends
+    for x in (5, 6):
+        out.append(x)
+    for x in range(3, -4, -2):
+        out.append(x)
+    for x in range(2**62, 2**62 + 2):
+        out.append(x)
+    for x in range(sys.maxsize - 1, sys.maxsize):
+        out.append(x)
+    for x in range(0):
+        out.append("never")
+    it = iter([7, 8, 9])
+    for x in it:
+        out.append(x)
+        break
+    for x in it:               # the same iterator, resumed
+        out.append(x)
+    for x in it:               # exhausted
+        out.append("never")
+    t = iter((1,))
+    next(t)
+    for x in t:
+        out.append("never")
+    class L(list):
+        def __iter__(self):
+            return iter([0])
+    for x in L([1, 2]):
+        out.append(("sub", x))
+    return out
+
+print(loops())
+print(sum(i * i for i in range(1000)), [i for i in range(-3, 3) if i < 0 or i >= 2])
