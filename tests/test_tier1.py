@@ -60,6 +60,24 @@ print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp
     assert stats == {"frames_jit": 8, "frames_interp": 0, "direct_calls": 4}
 
 
+def test_instantiating_a_plain_class_calls_its_init_directly():
+    stats = pyston_json("""
+import json, pyston
+class P:
+    def __init__(self, x):
+        self.x = x
+def make(n):
+    return [P(i) for i in range(n)]
+make(1)
+before = pyston.stats()
+assert make(1000)[-1].x == 999
+after = pyston.stats()
+print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "direct_calls")}))
+""")
+    # make() and its list comprehension, then 1000 __init__ frames entered directly
+    assert stats == {"frames_jit": 1002, "frames_interp": 0, "direct_calls": 1002}
+
+
 def test_attribute_method_and_global_sites_hit_their_caches():
     stats = pyston_json("""
 import json, pyston

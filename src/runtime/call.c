@@ -5,6 +5,8 @@
 #include "runtime/call.h"
 
 #include "hook.h"
+
+#include <internal/pycore_ceval.h> /* _Py_EnterRecursiveCallTstate */
 #include "stats.h"
 
 /* Code that binds its arguments in the simple way: positional only, no
@@ -14,48 +16,124 @@
     (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | \
      CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
 
-bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                        PyObject **result)
+/* The compiled code of FUNC if a call with NARGS positional arguments can
+ * enter it directly (the frame then needs SIZE words), else NULL. */
+static pyston_entry direct_entry(PyThreadState *ts, PyFunctionObject *func, int nargs,
+                                 size_t *size)
 {
-    PyFunctionObject *func = (PyFunctionObject *)callable;
     PyCodeObject *co = (PyCodeObject *)func->func_code;
     if ((co->co_flags & DIRECT_FLAGS_MASK) != CO_OPTIMIZED || co->co_kwonlyargcount != 0)
-        return false;
+        return NULL;
     int nparams = co->co_argcount;
-    PyObject *defaults = func->func_defaults;
-    int ndefaults = defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
-    if (nargs > nparams || nargs + ndefaults < nparams)
-        return false; /* the generic path raises the TypeError */
+    if (nargs != nparams) {
+        PyObject *defaults = func->func_defaults;
+        int ndefaults = defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
+        if (nargs > nparams || nargs + ndefaults < nparams)
+            return NULL; /* the generic path raises the TypeError */
+    }
     pyston_jitcode *jc = pyston_peek_jitcode(co);
     if (jc == NULL || jc->compiled.entry == NULL)
-        return false; /* the hook counts the call, and compiles */
+        return NULL; /* the hook counts the call, and compiles */
     /* As in the hook: traced frames run in the interpreter; a full C stack
      * raises RecursionError there; pyston.disable() stops compiled code. */
     if (ts->cframe->use_tracing || pyston_c_stack_nearly_full() ||
         ts->interp->eval_frame != pyston_eval_frame)
-        return false;
-    size_t size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
-    if (!_PyThreadState_HasStackSpace(ts, size))
-        return false;
+        return NULL;
+    *size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
+    if (!_PyThreadState_HasStackSpace(ts, *size))
+        return NULL;
+    return jc->compiled.entry;
+}
 
+/* Pushes FUNC's frame, enters ENTRY and pops the frame; consumes the
+ * references to FUNC and the ARGS. */
+static PyObject *enter_direct(PyThreadState *ts, PyFunctionObject *func, pyston_entry entry,
+                              size_t size, PyObject **args, int nargs)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
     /* Mirrors _PyEvalFramePushAndInit and initialize_locals for these
      * simple signatures; the frame takes over the references. */
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)ts->datastack_top;
     ts->datastack_top += size;
     _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
     PyObject **locals = frame->localsplus;
-    int i = 0;
+    int nparams = co->co_argcount, i = 0;
     for (; i < nargs; i++)
         locals[i] = args[i];
-    for (; i < nparams; i++)
-        locals[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - (nparams - ndefaults)));
+    if (i < nparams) {
+        PyObject *defaults = func->func_defaults;
+        int first_default = nparams - (int)PyTuple_GET_SIZE(defaults);
+        for (; i < nparams; i++)
+            locals[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    }
     for (; i < co->co_nlocalsplus; i++)
         locals[i] = NULL;
-
     pyston_stat.frames_jit++;
     pyston_stat.direct_calls++;
-    *result = PYSTON_AFTER_FRAME(jc->compiled.entry(ts, frame));
+    PyObject *result = PYSTON_AFTER_FRAME(entry(ts, frame));
     pyston_frame_clear_and_pop(ts, frame);
+    return result;
+}
+
+bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                        PyObject **result)
+{
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    size_t size;
+    pyston_entry entry = direct_entry(ts, func, nargs, &size);
+    if (entry == NULL)
+        return false;
+    *result = enter_direct(ts, func, entry, size, args, nargs);
+    return true;
+}
+
+/* Mirrors _PyObject_MakeTpCall + type_call + object_new + slot_tp_init for
+ * a class of metatype `type` that inherits object.__new__ and whose
+ * __init__ is a compiled Python function. */
+bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                              PyObject **result)
+{
+    static PyObject *init_name;
+    PyTypeObject *tp = (PyTypeObject *)callable;
+    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new)
+        return false;
+    if (init_name == NULL && (init_name = PyUnicode_InternFromString("__init__")) == NULL) {
+        PyErr_Clear();
+        return false;
+    }
+    PyObject *init = _PyType_Lookup(tp, init_name);
+    size_t size;
+    pyston_entry entry = init && PyFunction_Check(init)
+                             ? direct_entry(ts, (PyFunctionObject *)init, nargs + 1, &size)
+                             : NULL;
+    if (entry == NULL)
+        return false;
+    /* args[-1] holds the class: __init__ gets the new object there */
+    if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+        *result = NULL;
+    } else {
+        PyObject *obj = tp->tp_alloc(tp, 0), *res = NULL;
+        if (obj != NULL) {
+            args[-1] = Py_NewRef(obj);
+            Py_INCREF(init);
+            res = enter_direct(ts, (PyFunctionObject *)init, entry, size, args - 1, nargs + 1);
+            args = NULL; /* consumed */
+        }
+        if (res != NULL && res != Py_None) {
+            PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                         Py_TYPE(res)->tp_name);
+            Py_CLEAR(res);
+        }
+        Py_XDECREF(res);
+        if (res == NULL)
+            Py_CLEAR(obj);
+        *result = obj;
+        _Py_LeaveRecursiveCallTstate(ts);
+    }
+    for (int i = 0; args && i < nargs; i++) /* not consumed: an error first */
+        Py_DECREF(args[i]);
+    Py_DECREF(tp);
     return true;
 }
 

@@ -14,6 +14,14 @@
 bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int nargs,
                         PyObject **result);
 
+/* Calls the class CALLABLE directly when it is a plain class (metatype
+ * type, object.__new__) whose __init__ can be called directly: the new
+ * object goes into ARGS[-1], where the caller's stack holds the class.
+ * Then it consumes the references to the class and the arguments, stores
+ * the new object (or NULL) in *RESULT and returns true. */
+bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                              PyObject **result);
+
 /* Mirrors _PyEvalFrameClearAndPop (Python/ceval.c): releases a frame
  * pushed on the thread's data stack once it has been left. */
 void pyston_frame_clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);

@@ -1195,6 +1195,10 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
             base[0] = res;
             return res ? 0 : error_at(f, base);
         }
+    } else if (kwnames == NULL && PyType_Check(function) &&
+               pyston_call_class_direct(ts, function, sp - total_args, total_args, &res)) {
+        base[0] = res;
+        return res ? 0 : error_at(f, base);
     }
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     res = PyObject_Vectorcall(
