@@ -9,8 +9,10 @@
  *                               computed in registers, boxed with
  *                               PyLong_FromLong / PyFloat_FromDouble
  *   LOAD_GLOBAL                 the cache's first probe (dict versions)
- *   LOAD_ATTR                   the cache's first way, when it holds an
+ *   LOAD_ATTR, STORE_ATTR       the cache's first way, when it holds an
  *                               instance value or a slot
+ *   LOAD_METHOD                 the cache's first way, when it holds a
+ *                               method the instance cannot shadow
  *
  * A "small int" is an exact int of at most one 30-bit digit: its value is
  * ob_size * ob_digit[0].  The slow paths take the operands exactly where
@@ -20,6 +22,8 @@
 #include <stddef.h>
 
 #include "ic/ic.h"
+
+#include <internal/pycore_dict.h> /* PyDictKeysObject */
 #include "runtime/ops.h"
 #include "stats.h"
 
@@ -337,6 +341,18 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
 
 #define ENTRY0(field) ((int32_t)offsetof(pyston_attr_cache, entry[0].field))
 
+/* Jumps to SLOW unless the type version of the object in rdi matches the
+ * cache's first way (at r8); leaves the type in rax. */
+static void check_type_version(compiler *c, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_load32(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(type_version)));
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
+    x86_jcc(a, X86_NE, slow);
+}
+
 /* Replaces the owner on top of the stack by its attribute if the cache's
  * first way matches; the owner stays in rdi. */
 static void emit_load_attr(compiler *c, int depth, x86_label slow)
@@ -346,11 +362,7 @@ static void emit_load_attr(compiler *c, int depth, x86_label slow)
     char *cache = next_cache(c);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
-    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    x86_load32(a, X86_RAX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
-    x86_load32(a, X86_RCX, x86_at(X86_R8, ENTRY0(type_version)));
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_NE, slow);
+    check_type_version(c, slow);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
     x86_jcc(a, X86_E, slot);
@@ -374,6 +386,78 @@ static void emit_load_attr(compiler *c, int depth, x86_label slow)
     emit_incref(c, X86_RAX);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c);
+}
+
+/* [meth, self] for a method that the instance cannot shadow: no instance
+ * dict, or inline values whose shared keys are those the cache saw (see
+ * still_lacks in src/ic/attr.c). */
+static void emit_load_method(compiler *c, int depth, x86_label slow, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label hit = x86_new_label(a);
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)next_cache(c));
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    check_type_version(c, slow);
+    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
+    x86_jcc(a, X86_NE, slow);
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, hit);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, slow); /* a real dict: the helper looks */
+    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
+    x86_jcc(a, X86_NE, slow);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RCX, offsetof(PyDictKeysObject, dk_nentries)));
+    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R8, ENTRY0(nentries)));
+    x86_jcc(a, X86_NE, slow);
+    x86_bind(a, hit);
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
+    x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
+    count_hit(c);
+    x86_jmp(a, done);
+}
+
+/* owner.attr = value into an instance value that is already set (a new
+ * one also updates the insertion order: the helper does that) or a slot. */
+static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label slow,
+                            x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label not_value = x86_new_label(a), stored = x86_new_label(a);
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)next_cache(c));
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    check_type_version(c, slow);
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_INSTANCE_VALUE);
+    x86_jcc(a, X86_NE, not_value);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, slow);
+    x86_lea(a, X86_RDX, x86_at_index(X86_RDX, X86_RCX, 8, 0)); /* &values[index] */
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
+    x86_jmp(a, stored);
+    x86_bind(a, not_value);
+    x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_SLOT);
+    x86_jcc(a, X86_NE, slow);
+    x86_lea(a, X86_RDX, x86_at_index(X86_RDI, X86_RCX, 1, 0)); /* the slot */
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
+    x86_bind(a, stored); /* rdx: where, rax: the old value (NULL: an empty slot) */
+    x86_mov_load(a, X86_RCX, stack_slot(c, depth - 2));
+    x86_mov_store(a, x86_at(X86_RDX, 0), X86_RCX);
+    count_hit(c);
+    x86_mov_rr(a, X86_RDI, X86_RAX);
+    emit_decref_rdi(c, in->at, true);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1)); /* the owner */
+    emit_decref_rdi(c, in->at, false);
+    x86_jmp(a, done);
 }
 
 /* --- FOR_ITER ------------------------------------------------------------------ */
@@ -476,6 +560,17 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
     case LOAD_GLOBAL: {
         x86_label slow = x86_new_label(a), done = x86_new_label(a);
         emit_load_global(c, in, depth, slow, done);
+        x86_bind(a, slow);
+        emit_insn(c, in, depth);
+        x86_bind(a, done);
+        return in->next;
+    }
+    case LOAD_METHOD: case STORE_ATTR: {
+        x86_label slow = x86_new_label(a), done = x86_new_label(a);
+        if (in->op == LOAD_METHOD)
+            emit_load_method(c, depth, slow, done);
+        else
+            emit_store_attr(c, in, depth, slow, done);
         x86_bind(a, slow);
         emit_insn(c, in, depth);
         x86_bind(a, done);
