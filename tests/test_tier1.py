@@ -78,6 +78,26 @@ print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp
     assert stats == {"frames_jit": 1002, "frames_interp": 0, "direct_calls": 1002}
 
 
+def test_for_loops_resume_compiled_generators_directly():
+    stats = pyston_json("""
+import json, pyston
+def gen(n):
+    for i in range(n):
+        yield i
+def total():
+    return sum(x for x in gen(1000))
+total()
+before = pyston.stats()
+assert total() == 499500
+after = pyston.stats()
+print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "direct_calls")}))
+""")
+    # total() (a direct call); the genexpr's 1001 resumptions come from sum() through the
+    # hook, gen's 1001 from the genexpr's compiled for-loop, directly; the
+    # two first calls (RETURN_GENERATOR) are interpreted
+    assert stats == {"frames_jit": 1 + 1001 + 1001, "frames_interp": 2, "direct_calls": 1 + 1001}
+
+
 def test_attribute_method_and_global_sites_hit_their_caches():
     stats = pyston_json("""
 import json, pyston

@@ -7,6 +7,7 @@
 #include "hook.h"
 
 #include <internal/pycore_ceval.h> /* _Py_EnterRecursiveCallTstate */
+#include <internal/pycore_pyerrors.h> /* _PyErr_ClearExcState */
 #include "stats.h"
 
 /* Code that binds its arguments in the simple way: positional only, no
@@ -135,6 +136,50 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
         Py_DECREF(args[i]);
     Py_DECREF(tp);
     return true;
+}
+
+static void frame_clear(PyThreadState *ts, _PyInterpreterFrame *frame);
+
+/* Mirrors gen_iternext and gen_send_ex2 (Objects/genobject.c) for a
+ * generator whose code is compiled: resumes its frame in compiled code
+ * without the eval-frame hook. */
+int pyston_generator_next(PyThreadState *ts, PyGenObject *gen, PyObject **next)
+{
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    PyCodeObject *co = frame->f_code;
+    pyston_jitcode *jc = pyston_peek_jitcode(co);
+    if (jc == NULL || jc->compiled.entry == NULL || gen->gi_frame_state >= FRAME_EXECUTING ||
+        ts->cframe->use_tracing || pyston_c_stack_nearly_full() ||
+        ts->interp->eval_frame != pyston_eval_frame)
+        return PYSTON_NOT_DIRECT; /* (running, finished: the generic path says so) */
+    frame->localsplus[frame->stacktop++] = Py_NewRef(Py_None); /* what next() sends */
+    frame->previous = ts->cframe->current_frame;
+    gen->gi_exc_state.previous_item = ts->exc_info;
+    ts->exc_info = &gen->gi_exc_state;
+    gen->gi_frame_state = FRAME_EXECUTING;
+    pyston_stat.frames_jit++;
+    pyston_stat.direct_calls++;
+    PyObject *result = PYSTON_AFTER_FRAME(jc->compiled.entry(ts, frame));
+    if (gen->gi_frame_state == FRAME_EXECUTING)
+        gen->gi_frame_state = FRAME_COMPLETED;
+    ts->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    frame->previous = NULL;
+    if (result != NULL && gen->gi_frame_state == FRAME_SUSPENDED) {
+        *next = result;
+        return 1;
+    }
+    /* Returned: for next(), the end of the iteration.  Its StopIteration
+     * (the return value, for a value other than None) is not made: the
+     * only caller, FOR_ITER, would clear it at once. */
+    Py_XDECREF(result);
+    if (result == NULL && PyErr_ExceptionMatches(PyExc_StopIteration))
+        _PyErr_FormatFromCause(PyExc_RuntimeError, "%s", "generator raised StopIteration");
+    _PyErr_ClearExcState(&gen->gi_exc_state);
+    gen->gi_frame_state = FRAME_CLEARED;
+    frame_clear(ts, frame);
+    *next = NULL;
+    return result ? 0 : -1;
 }
 
 /* Mirrors take_ownership (Python/frame.c): a frame object outlives the

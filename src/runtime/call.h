@@ -22,6 +22,13 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int 
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                               PyObject **result);
 
+/* next(GEN) for an exact generator whose code is compiled, resumed in
+ * compiled code directly: 1 with the yielded value in *NEXT, 0 at the end
+ * (no exception set), -1 on error; PYSTON_NOT_DIRECT, having done
+ * nothing, when the generic path must run. */
+#define PYSTON_NOT_DIRECT 2
+int pyston_generator_next(PyThreadState *ts, PyGenObject *gen, PyObject **next);
+
 /* Mirrors _PyEvalFrameClearAndPop (Python/ceval.c): releases a frame
  * pushed on the thread's data stack once it has been left. */
 void pyston_frame_clear_and_pop(PyThreadState *ts, _PyInterpreterFrame *frame);

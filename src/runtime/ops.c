@@ -623,8 +623,12 @@ OP(GET_ITER)
 OP(FOR_ITER)
 {
     UNUSED_ARGS;
-    PyObject *iter = TOP();
-    PyObject *next = (*Py_TYPE(iter)->tp_iternext)(iter);
+    PyObject *iter = TOP(), *next;
+    int direct = PyGen_CheckExact(iter)
+                     ? pyston_generator_next(ts, (PyGenObject *)iter, &next)
+                     : PYSTON_NOT_DIRECT;
+    if (direct == PYSTON_NOT_DIRECT)
+        next = (*Py_TYPE(iter)->tp_iternext)(iter);
     if (next != NULL) {
         sp[0] = next;
         return 0;
