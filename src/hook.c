@@ -9,6 +9,7 @@
 #include "bjit/compile.h"
 #include "codemem.h"
 #include "hook.h"
+#include "runtime/call.h"
 #include "options.h"
 #include "stats.h"
 
@@ -48,6 +49,8 @@ static pyston_jitcode *new_jitcode(PyCodeObject *co)
     if (jc == NULL)
         return NULL;
     jc->has_loop = contains_loop(co);
+    jc->direct_nargs = pyston_binds_simply(co) ? co->co_argcount : -1;
+    jc->frame_words = co->co_nlocalsplus + co->co_stacksize + (int32_t)FRAME_SPECIALS_SIZE;
     bool fresh = co->co_extra == NULL;
     if (_PyCode_SetExtra((PyObject *)co, pyston_extra_index, jc) < 0) {
         PyErr_Clear();

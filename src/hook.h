@@ -16,6 +16,10 @@ PyObject *pyston_eval_frame(PyThreadState *ts, _PyInterpreterFrame *frame, int t
 /* What the JIT keeps per code object, in its co_extra slot. */
 typedef struct {
     pyston_compiled compiled; /* .entry is NULL until compiled */
+    /* For calls that compiled code makes inline (src/bjit/fast_call.c):
+     * how many positional arguments the code binds in the simple way
+     * (-1: never inline), and its frame's size in words. */
+    int32_t direct_nargs, frame_words;
     uint32_t calls;
     bool has_loop; /* compiled at the first call, whatever the threshold */
     bool failed;   /* cannot be compiled: the interpreter runs it */

@@ -8,7 +8,7 @@
  *   r12 = the _PyInterpreterFrame      r13 = the PyThreadState
  *   r14 = &frame->localsplus[0]        r15 = the first code unit
  *   rbx = ts->cframe (use_tracing, current_frame)
- * [rsp] is scratch space that survives calls.
+ * SCRATCH(0..2), on the machine stack, survive calls.
  * Helpers are called with (tstate, frame, stack pointer, oparg, cache).
  *
  * An instruction this compiler does not know hands the frame to the
@@ -546,16 +546,20 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_call(c, pyston_rt_yield);
         x86_jmp(a, c->epilogue);
         return true;
-    case CALL:
+    case CALL: {
+        x86_label done = x86_new_label(a);
+        emit_call_inline(c, in, depth, done);
         emit_helper_args(c, in, depth);
         x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);
         emit_call(c, pyston_op_call);
         c->kwnames = NULL;
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
+        x86_bind(a, done);
         emit_eval_breaker_check(c, in->at, depth - in->arg - 1);
         emit_tracing_check(c, in, depth - in->arg - 1);
         return true;
+    }
     }
     const pyston_op_helper *h = &pyston_op_helpers[in->op];
     if (in->op == RERAISE || in->op == RAISE_VARARGS) {
@@ -641,8 +645,9 @@ static void emit_stub(compiler *c, const stub *s)
     x86_asm *a = &c->a;
     x86_bind(a, s->entry);
     switch (s->kind) {
-    case STUB_DEALLOC: /* the object is in rdi */
-        set_prev_instr(c, s->at);
+    case STUB_DEALLOC: /* the object is in rdi; at < 0: prev_instr is set */
+        if (s->at >= 0)
+            set_prev_instr(c, s->at);
         emit_call(c, _Py_Dealloc);
         x86_jmp(a, s->resume);
         break;
@@ -688,7 +693,7 @@ static void emit_resume_dispatch(compiler *c)
             x86_jcc(a, X86_E, c->label[in->next]);
         }
     }
-    x86_mov_load(a, X86_RAX, x86_at(X86_RSP, 0));
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
     x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
@@ -744,14 +749,14 @@ static void emit_prologue(compiler *c)
     x86_push(a, X86_R13);
     x86_push(a, X86_R14);
     x86_push(a, X86_R15);
-    x86_alu_ri(a, X86_SUB, X86_RSP, 8); /* keep rsp 16-byte aligned; SCRATCH */
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS);
     x86_mov_rr(a, TSTATE, X86_RDI);
     x86_mov_rr(a, FRAME, X86_RSI);
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
     x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
     if (c->generator) { /* the suspended stack, for emit_resume_dispatch */
         x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP));
-        x86_mov_store(a, x86_at(X86_RSP, 0), X86_RAX);
+        x86_mov_store(a, SCRATCH(0), X86_RAX);
     }
     emit_enter(c);
     if (c->generator)
@@ -802,7 +807,7 @@ static void emit_epilogue(compiler *c)
     x86_asm *a = &c->a;
     emit_unwind(c);
     x86_bind(a, c->epilogue);
-    x86_alu_ri(a, X86_ADD, X86_RSP, 8);
+    x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
     x86_pop(a, X86_R15);
     x86_pop(a, X86_R14);
     x86_pop(a, X86_R13);

@@ -11,6 +11,11 @@
 #define LOCALS X86_R14
 #define FIRST_INSTR X86_R15
 
+/* Scratch words on the machine stack that survive calls (the prologue
+ * reserves them; 3 keeps rsp 16-byte aligned). */
+#define SCRATCH_WORDS 3
+#define SCRATCH(i) x86_at(X86_RSP, 8 * (i))
+
 #define OFF_PREV_INSTR ((int32_t)offsetof(_PyInterpreterFrame, prev_instr))
 #define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
 
@@ -66,7 +71,8 @@ void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 void emit_incref(compiler *c, x86_reg reg);
 void emit_decref_no_dealloc(compiler *c, x86_reg reg);
-/* Py_DECREF of the object in RDI, deallocating out of line. */
+/* Py_DECREF of the object in RDI, deallocating out of line (after setting
+ * prev_instr to AT, unless AT < 0). */
 void emit_decref_rdi(compiler *c, int at, bool nullable);
 void emit_tracing_check_at(compiler *c, int resume, int depth);
 void emit_tracing_check(compiler *c, const insn *in, int depth_after);
@@ -79,6 +85,10 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 /* The plain code of IN: inline, or a call to its helper (the slow path of
  * the fast paths).  False for an instruction with neither. */
 bool emit_insn(compiler *c, const insn *in, int depth);
+
+/* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
+ * after it, and falls through to the generic CALL when it does not apply. */
+void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done);
 
 /* fast.c: emits IN (and maybe the instruction after it, when the two fuse)
  * with inline fast paths; returns the code unit of the next instruction

@@ -24,6 +24,7 @@
 #include "ic/ic.h"
 
 #include <internal/pycore_dict.h> /* PyDictKeysObject */
+#include <internal/pycore_long.h> /* _PyLong_SMALL_INTS */
 #include "runtime/ops.h"
 #include "stats.h"
 
@@ -31,7 +32,6 @@
 #define OFF_SIZE ((int32_t)offsetof(PyVarObject, ob_size))
 #define OFF_DIGIT0 ((int32_t)offsetof(PyLongObject, ob_digit))
 #define OFF_FVAL ((int32_t)offsetof(PyFloatObject, ob_fval))
-#define SCRATCH x86_at(X86_RSP, 0) /* the frame's spare 8 bytes (see the prologue) */
 
 static void load_imm(compiler *c, x86_reg reg, const void *p)
 {
@@ -63,6 +63,27 @@ static void small_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label f
     x86_jcc(a, X86_A, fail); /* ob_size outside -1..1 */
     x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0));
     x86_imul_rr(a, value, X86_RDX);
+}
+
+/* rax = PyLong_FromLong(rax): a cached small int (-5..256) inline, as
+ * get_small_int does, else the call (which may return NULL). */
+static void box_int(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label call = x86_new_label(a), boxed = x86_new_label(a);
+    x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
+    x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
+    x86_jcc(a, X86_AE, call);
+    x86_mov_imm(a, X86_RDX, sizeof(PyLongObject));
+    x86_imul_rr(a, X86_RCX, X86_RDX);
+    load_imm(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
+    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
+    emit_incref(c, X86_RAX);
+    x86_jmp(a, boxed);
+    x86_bind(a, call);
+    x86_mov_rr(a, X86_RDI, X86_RAX);
+    emit_call(c, PyLong_FromLong);
+    x86_bind(a, boxed);
 }
 
 /* rdi, rsi = the two operands on top of the stack, and rax their common
@@ -207,9 +228,9 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
         x86_jmp(a, slow);
     }
     x86_bind(a, compared);
-    x86_mov_store(a, SCRATCH, X86_RDX); /* deallocations may clobber registers */
+    x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
     decref_operands(c, cmp, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH);
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
     x86_jmp(a, done);
@@ -268,8 +289,7 @@ static int emit_binary_op(compiler *c, const insn *in, int depth)
             x86_imul_rr(a, X86_RAX, X86_RCX);
         else
             x86_alu_rr(a, alu, X86_RAX, X86_RCX);
-        x86_mov_rr(a, X86_RDI, X86_RAX);
-        emit_call(c, PyLong_FromLong);
+        box_int(c);
         x86_jmp(a, boxed);
     } else {
         x86_jmp(a, slow);
@@ -524,8 +544,8 @@ static int emit_for_iter(compiler *c, const insn *in, int depth)
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(range_iter_layout, step)));
     x86_imul_rr(a, X86_RDX, X86_RCX);
     x86_alu_rm(a, X86_ADD, X86_RDX, x86_at(X86_RDI, offsetof(range_iter_layout, start)));
-    x86_mov_rr(a, X86_RDI, X86_RDX);
-    emit_call(c, PyLong_FromLong);
+    x86_mov_rr(a, X86_RAX, X86_RDX);
+    box_int(c);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, no_memory);
     x86_bind(a, pushed);

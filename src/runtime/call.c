@@ -10,20 +10,13 @@
 #include <internal/pycore_pyerrors.h> /* _PyErr_ClearExcState */
 #include "stats.h"
 
-/* Code that binds its arguments in the simple way: positional only, no
- * varargs or varkeywords, no keyword-only arguments, not a generator (whose first
- * call RETURN_GENERATOR makes in the interpreter), fast locals. */
-#define DIRECT_FLAGS_MASK \
-    (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | \
-     CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
-
 /* The compiled code of FUNC if a call with NARGS positional arguments can
  * enter it directly (the frame then needs SIZE words), else NULL. */
 static pyston_entry direct_entry(PyThreadState *ts, PyFunctionObject *func, int nargs,
                                  size_t *size)
 {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
-    if ((co->co_flags & DIRECT_FLAGS_MASK) != CO_OPTIMIZED || co->co_kwonlyargcount != 0)
+    if (!pyston_binds_simply(co))
         return NULL;
     int nparams = co->co_argcount;
     if (nargs != nparams) {

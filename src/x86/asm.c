@@ -233,6 +233,16 @@ void x86_cmov(x86_asm *a, x86_cond cond, x86_reg dst, x86_reg src)
     op_reg(a, true, 0x0F40 + cond, dst, src, false);
 }
 
+void x86_load_fs(x86_asm *a, x86_reg dst, int32_t disp)
+{
+    byte(a, 0x64); /* fs: */
+    rex(a, true, dst, 0, 0, false);
+    byte(a, 0x8B);
+    byte(a, (dst & 7) << 3 | 4); /* mod 00, rm 100: a SIB follows */
+    byte(a, 0x25);               /* no index, no base: disp32 */
+    imm32(a, disp);
+}
+
 /* --- scalar doubles ---------------------------------------------------------- */
 
 void x86_movsd_load(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0xF2, 0x0F10, xmm, src); }

@@ -83,6 +83,8 @@ void x86_store32(x86_asm *a, x86_mem dst, x86_reg src);
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src);
 void x86_movsxd(x86_asm *a, x86_reg dst, x86_reg src); /* sign-extends a C int */
 void x86_lea(x86_asm *a, x86_reg dst, x86_mem src);
+/* mov dst, fs:[disp]: a thread-local variable of the initial-exec model. */
+void x86_load_fs(x86_asm *a, x86_reg dst, int32_t disp);
 
 /* Arithmetic. */
 void x86_alu_rr(x86_asm *a, x86_alu op, x86_reg dst, x86_reg src);

@@ -138,6 +138,8 @@ static void test_arithmetic(void)
     CASE("test eax,eax", x86_test32_rr(a, X86_RAX, X86_RAX));
     CASE("test r10d,esi", x86_test32_rr(a, X86_R10, X86_RSI));
     CASE("imul rcx,r10", x86_imul_rr(a, X86_RCX, X86_R10));
+    CASE("mov rax,QWORD PTR fs:0xfffffffffffffff8", x86_load_fs(a, X86_RAX, -8));
+    CASE("mov r9,QWORD PTR fs:0x10", x86_load_fs(a, X86_R9, 16));
     CASE("movsd xmm0,QWORD PTR [rax+0x10]", x86_movsd_load(a, 0, x86_at(X86_RAX, 16)));
     CASE("movsd xmm9,QWORD PTR [r12+0x10]", x86_movsd_load(a, 9, x86_at(X86_R12, 16)));
     CASE("movsd QWORD PTR [rsp+0x8],xmm1", x86_movsd_store(a, x86_at(X86_RSP, 8), 1));

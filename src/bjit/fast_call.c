@@ -1,0 +1,240 @@
+/* CALL of a compiled Python function, inline: the checks of
+ * direct_entry() and the frame push of enter_direct() (src/runtime/call.c)
+ * as machine code, then a jump into the callee's code.  Only the frame's
+ * clear-and-pop stays a C call.  Anything unusual (a bound method object,
+ * defaults to fill in, keywords, code not compiled yet, tracing, a full C
+ * stack or data-stack chunk) falls through to the generic CALL. */
+#include "bjit/compiler.h"
+
+#include <stddef.h>
+
+#include "hook.h"
+#include "runtime/call.h"
+#include "stats.h"
+
+#define FRAME_FIELD(name) ((int32_t)offsetof(_PyInterpreterFrame, name))
+#define FUNC_FIELD(name) ((int32_t)offsetof(PyFunctionObject, name))
+#define CODE_FIELD(name) ((int32_t)offsetof(PyCodeObject, name))
+#define JITCODE_FIELD(name) ((int32_t)offsetof(pyston_jitcode, name))
+#define TSTATE_FIELD(name) ((int32_t)offsetof(PyThreadState, name))
+
+static void load_imm(compiler *c, x86_reg reg, const void *p)
+{
+    x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
+}
+
+static void count(compiler *c, uint64_t *counter)
+{
+    load_imm(c, X86_R11, counter);
+    x86_inc_m(&c->a, x86_at(X86_R11, 0));
+}
+
+/* rdi = the callable, r8 = &its first argument, r9 = the argument count,
+ * for both shapes of the stack: [method, self, args] or [NULL, callable,
+ * args]. */
+static void load_callee(compiler *c, int depth, int nargs)
+{
+    x86_asm *a = &c->a;
+    x86_label plain = x86_new_label(a), loaded = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 2));
+    x86_test_rr(a, X86_RDI, X86_RDI);
+    x86_jcc(a, X86_E, plain);
+    x86_lea(a, X86_R8, stack_slot(c, depth - nargs - 1));
+    x86_mov_imm(a, X86_R9, nargs + 1);
+    x86_jmp(a, loaded);
+    x86_bind(a, plain);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 1));
+    x86_lea(a, X86_R8, stack_slot(c, depth - nargs));
+    x86_mov_imm(a, X86_R9, nargs);
+    x86_bind(a, loaded);
+}
+
+/* Jumps to GENERIC unless rdi is a Python function whose compiled code
+ * binds r9 positional arguments simply and can be entered now; leaves the
+ * code object in rsi, the entry in rcx, the frame size (words) in rdx. */
+static void check_callee(compiler *c, x86_label generic)
+{
+    x86_asm *a = &c->a;
+    int32_t slot = (int32_t)(offsetof(pyston_code_extra, ce_extras) +
+                             sizeof(void *) * (size_t)pyston_extra_index);
+    load_imm(c, X86_RAX, &PyFunction_Type);
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    x86_jcc(a, X86_NE, generic);
+    x86_mov_load(a, X86_RSI, x86_at(X86_RDI, FUNC_FIELD(func_code)));
+    /* pyston_peek_jitcode */
+    x86_mov_load(a, X86_RAX, x86_at(X86_RSI, CODE_FIELD(co_extra)));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, generic);
+    x86_alu_mi(a, X86_CMP, x86_at(X86_RAX, offsetof(pyston_code_extra, ce_size)),
+               (int32_t)pyston_extra_index);
+    x86_jcc(a, X86_LE, generic);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RAX, slot));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, generic);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RAX, JITCODE_FIELD(compiled.entry)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, generic);
+    x86_load32(a, X86_RDX, x86_at(X86_RAX, JITCODE_FIELD(direct_nargs)));
+    x86_alu_rr(a, X86_CMP, X86_RDX, X86_R9);
+    x86_jcc(a, X86_NE, generic); /* -1 (0xffffffff here) never matches */
+    /* as direct_entry: no tracing, the hook still ours, room on the C stack */
+    x86_movzx8(a, X86_RDX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_NE, generic);
+    load_imm(c, X86_RDX, &PyInterpreterState_Get()->eval_frame);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDX, 0));
+    load_imm(c, X86_R10, (const void *)pyston_eval_frame);
+    x86_alu_rr(a, X86_CMP, X86_RDX, X86_R10);
+    x86_jcc(a, X86_NE, generic);
+    x86_load_fs(a, X86_RDX, (int32_t)((intptr_t)&pyston_stack_floor -
+                                      (intptr_t)__builtin_thread_pointer()));
+    x86_alu_rr(a, X86_CMP, X86_RSP, X86_RDX);
+    x86_jcc(a, X86_B, generic);
+    x86_load32(a, X86_RDX, x86_at(X86_RAX, JITCODE_FIELD(frame_words)));
+}
+
+/* Pushes the frame (r10) on the thread's data stack, or jumps to GENERIC
+ * when the current chunk has no room (_PyThreadState_HasStackSpace). */
+static void push_frame(compiler *c, x86_label generic)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_R10, x86_at(TSTATE, TSTATE_FIELD(datastack_top)));
+    x86_test_rr(a, X86_R10, X86_R10);
+    x86_jcc(a, X86_E, generic);
+    x86_lea(a, X86_R11, x86_at_index(X86_R10, X86_RDX, 8, 0));
+    x86_alu_rm(a, X86_CMP, X86_R11, x86_at(TSTATE, TSTATE_FIELD(datastack_limit)));
+    x86_jcc(a, X86_AE, generic);
+    x86_mov_store(a, x86_at(TSTATE, TSTATE_FIELD(datastack_top)), X86_R11);
+}
+
+/* Mirrors _PyFrame_InitializeSpecials and initialize_locals: the frame
+ * (r10) takes over the function (rdi) and the r9 arguments at r8. */
+static void init_frame(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label copy = x86_new_label(a), fill = x86_new_label(a), filled = x86_new_label(a);
+    x86_label copied = x86_new_label(a);
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_func)), X86_RDI);
+    x86_inc_m(a, x86_at(X86_RSI, 0)); /* the code */
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_code)), X86_RSI);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, FUNC_FIELD(func_builtins)));
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_builtins)), X86_RDX);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, FUNC_FIELD(func_globals)));
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_globals)), X86_RDX);
+    x86_mov_store_imm(a, x86_at(X86_R10, FRAME_FIELD(f_locals)), 0);
+    x86_mov_store_imm(a, x86_at(X86_R10, FRAME_FIELD(frame_obj)), 0);
+    x86_lea(a, X86_RDX, x86_at(X86_RSI, CODE_FIELD(co_code_adaptive) - 2));
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(prev_instr)), X86_RDX);
+    /* stacktop = co_nlocalsplus; is_entry = false; owner = FRAME_OWNED_BY_THREAD
+     * (0): the zero-extended 64-bit store writes all three */
+    x86_load32(a, X86_RDX, x86_at(X86_RSI, CODE_FIELD(co_nlocalsplus)));
+    x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(stacktop)), X86_RDX);
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_bind(a, copy);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_R9);
+    x86_jcc(a, X86_AE, copied);
+    x86_mov_load(a, X86_R11, x86_at_index(X86_R8, X86_RAX, 8, 0));
+    x86_mov_store(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), X86_R11);
+    x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
+    x86_jmp(a, copy);
+    x86_bind(a, copied);
+    x86_bind(a, fill); /* the other locals start unbound */
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+    x86_jcc(a, X86_AE, filled);
+    x86_mov_store_imm(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), 0);
+    x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
+    x86_jmp(a, fill);
+    x86_bind(a, filled);
+}
+
+/* A 32-bit counter of the thread state +1 or -1. */
+static void add_remaining(compiler *c, int delta)
+{
+    x86_mem remaining = x86_at(TSTATE, TSTATE_FIELD(recursion_remaining));
+    x86_load32(&c->a, X86_RAX, remaining);
+    x86_lea(&c->a, X86_RAX, x86_at(X86_RAX, delta));
+    x86_store32(&c->a, remaining, X86_RAX);
+}
+
+/* Mirrors _PyEvalFrameClearAndPop and _PyFrame_Clear for the frame in
+ * SCRATCH(0), inline when it has no frame object and no locals dict (the
+ * usual case); pyston_frame_clear_and_pop otherwise.  SCRATCH(1) holds the
+ * index of the next local to release: a deallocation can clobber every
+ * scratch register. */
+static void clear_and_pop(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label in_c = x86_new_label(a), loop = x86_new_label(a), released = x86_new_label(a);
+    x86_label done = x86_new_label(a);
+    x86_mov_load(a, X86_R10, SCRATCH(0));
+    x86_mov_load(a, X86_RAX, x86_at(X86_R10, FRAME_FIELD(frame_obj)));
+    x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_R10, FRAME_FIELD(f_locals)));
+    x86_jcc(a, X86_NE, in_c);
+    add_remaining(c, -1); /* as _PyEvalFrameClearAndPop, around the clear */
+    x86_mov_store_imm(a, SCRATCH(1), 0);
+    x86_bind(a, loop); /* Py_XDECREF(localsplus[i]) for i < stacktop */
+    x86_mov_load(a, X86_R10, SCRATCH(0));
+    x86_mov_load(a, X86_RAX, SCRATCH(1));
+    x86_load32(a, X86_RDX, x86_at(X86_R10, FRAME_FIELD(stacktop)));
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+    x86_jcc(a, X86_AE, released);
+    x86_mov_load(a, X86_RDI, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)));
+    x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
+    x86_mov_store(a, SCRATCH(1), X86_RAX);
+    x86_test_rr(a, X86_RDI, X86_RDI);
+    x86_jcc(a, X86_E, loop);
+    emit_decref_rdi(c, -1, false);
+    x86_jmp(a, loop);
+    x86_bind(a, released);
+    for (int i = 0; i < 2; i++) { /* f_func, then f_code */
+        x86_mov_load(a, X86_R10, SCRATCH(0));
+        x86_mov_load(a, X86_RDI, x86_at(X86_R10, i ? FRAME_FIELD(f_code) : FRAME_FIELD(f_func)));
+        emit_decref_rdi(c, -1, false);
+    }
+    add_remaining(c, 1);
+    x86_mov_load(a, X86_R10, SCRATCH(0)); /* _PyThreadState_PopFrame */
+    x86_mov_store(a, x86_at(TSTATE, TSTATE_FIELD(datastack_top)), X86_R10);
+    x86_jmp(a, done);
+    x86_bind(a, in_c);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, X86_R10);
+    emit_call(c, pyston_frame_clear_and_pop);
+    x86_bind(a, done);
+}
+
+void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
+{
+#ifdef PYSTON_PLANT_BUGS
+    (void)c, (void)in, (void)depth, (void)done; /* every frame through call.c */
+#else
+    x86_asm *a = &c->a;
+    if (c->kwnames != NULL)
+        return;
+    int nargs = in->arg, base = depth - nargs - 2;
+    x86_label generic = x86_new_label(a), ok = x86_new_label(a);
+    load_callee(c, depth, nargs);
+    check_callee(c, generic);
+    push_frame(c, generic);
+    /* committed: the interpreter leaves the caller's prev_instr at CALL's
+     * last cache entry for a call it inlines */
+    set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
+    init_frame(c);
+    count(c, &pyston_stat.frames_jit);
+    count(c, &pyston_stat.direct_calls);
+    x86_mov_store(a, SCRATCH(0), X86_R10); /* the callee's frame */
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, X86_R10);
+    x86_call_r(a, X86_RCX);
+    x86_mov_store(a, stack_slot(c, base), X86_RAX); /* the result, or NULL */
+    clear_and_pop(c);
+    x86_mov_load(a, X86_RAX, stack_slot(c, base));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, ok);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + base); /* an error: all consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, ok);
+    x86_jmp(a, done);
+    x86_bind(a, generic);
+#endif
+}
