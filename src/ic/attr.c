@@ -306,6 +306,20 @@ static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool
         remember(c, classify_load(obj, name, method));
 }
 
+/* A load that missed: the generic helper, then learning from the owner
+ * (kept alive meanwhile). */
+static int miss(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
+                pyston_attr_cache *c, bool method)
+{
+    PyObject *owner = Py_NewRef(sp[-1]);
+    int rc = method ? pyston_op_LOAD_METHOD(ts, f, sp, oparg, NULL)
+                    : pyston_op_LOAD_ATTR(ts, f, sp, oparg, NULL);
+    if (rc == 0)
+        learn_load(c, owner, NAME(oparg), method);
+    Py_DECREF(owner);
+    return rc;
+}
+
 int pyston_ic_LOAD_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                         void *cache)
 {
@@ -323,12 +337,7 @@ int pyston_ic_LOAD_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
         Py_DECREF(owner);
         return 0;
     }
-    Py_INCREF(owner);
-    int rc = pyston_op_LOAD_ATTR(ts, f, sp, oparg, NULL);
-    if (rc == 0)
-        learn_load(c, owner, NAME(oparg), false);
-    Py_DECREF(owner);
-    return rc;
+    return miss(ts, f, sp, oparg, c, false);
 }
 
 int pyston_ic_LOAD_METHOD(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
@@ -354,12 +363,7 @@ int pyston_ic_LOAD_METHOD(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **
         }
         return 0;
     }
-    Py_INCREF(owner);
-    int rc = pyston_op_LOAD_METHOD(ts, f, sp, oparg, NULL);
-    if (rc == 0)
-        learn_load(c, owner, NAME(oparg), true);
-    Py_DECREF(owner);
-    return rc;
+    return miss(ts, f, sp, oparg, c, true);
 }
 
 int pyston_ic_STORE_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
