@@ -1,6 +1,6 @@
-/* Executable memory for compiled code.  A page is never writable and
- * executable at once (W^X): code is written into a fresh mapping, which is
- * then made read+execute. */
+/* Executable memory for compiled code, packed into chunks.  A page is
+ * never writable and executable at once (W^X): the pages new code goes
+ * into are writable only while it is copied in. */
 #ifndef PYSTON_CODEMEM_H
 #define PYSTON_CODEMEM_H
 
