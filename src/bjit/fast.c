@@ -268,16 +268,23 @@ static bool float_op(int op, x86_sse *sse)
     return false;
 }
 
-static int emit_binary_op(compiler *c, const insn *in, int depth)
+static bool binary_op_has_fast_path(const insn *in)
 {
-    x86_asm *a = &c->a;
     x86_alu alu;
     x86_sse sse;
+    bool mul;
+    return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse);
+}
+
+static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slow,
+                           x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_alu alu = X86_ADD;
+    x86_sse sse = X86_ADDSD;
     bool mul, ints = int_op(in->arg, &alu, &mul), floats = float_op(in->arg, &sse);
-    if (!ints && !floats)
-        return -1;
-    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), boxed = x86_new_label(a);
-    x86_label done = x86_new_label(a), no_memory = x86_new_label(a);
+    x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
+    x86_label no_memory = x86_new_label(a);
     load_operands(c, depth, slow);
     load_imm(c, X86_RCX, &PyLong_Type);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
@@ -322,10 +329,6 @@ static int emit_binary_op(compiler *c, const insn *in, int depth)
     x86_jmp(a, done);
     x86_bind(a, no_memory); /* the operands stay on the stack */
     emit_error_keeping_stack(c, in, depth);
-    x86_bind(a, slow);
-    emit_insn(c, in, depth);
-    x86_bind(a, done);
-    return in->next;
 }
 
 /* --- LOAD_GLOBAL, LOAD_ATTR: the first probe of the cache ---------------------- */
@@ -374,8 +377,9 @@ static void check_type_version(compiler *c, x86_label slow)
 }
 
 /* Replaces the owner on top of the stack by its attribute if the cache's
- * first way matches; the owner stays in rdi. */
-static void emit_load_attr(compiler *c, int depth, x86_label slow)
+ * first way matches, and drops the owner. */
+static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slow,
+                           x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label slot = x86_new_label(a), found = x86_new_label(a);
@@ -406,15 +410,19 @@ static void emit_load_attr(compiler *c, int depth, x86_label slow)
     emit_incref(c, X86_RAX);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c);
+    emit_decref_rdi(c, in->at, false); /* the owner */
+    x86_jmp(a, done);
 }
 
 /* [meth, self] for a method that the instance cannot shadow: no instance
  * dict, or inline values whose shared keys are those the cache saw (see
  * still_lacks in src/ic/attr.c). */
-static void emit_load_method(compiler *c, int depth, x86_label slow, x86_label done)
+static void emit_load_method(compiler *c, const insn *in, int depth, x86_label slow,
+                             x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label hit = x86_new_label(a);
+    (void)in;
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)next_cache(c));
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     check_type_version(c, slow);
@@ -497,11 +505,12 @@ typedef struct {
 
 /* The next item of a list, tuple or range iterator, pushed; anything else,
  * and the end of the iteration, through the helper. */
-static int emit_for_iter(compiler *c, const insn *in, int depth)
+static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow,
+                          x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label slow = x86_new_label(a), list = x86_new_label(a), tuple = x86_new_label(a);
-    x86_label range = x86_new_label(a), pushed = x86_new_label(a), done = x86_new_label(a);
+    x86_label list = x86_new_label(a), tuple = x86_new_label(a);
+    x86_label range = x86_new_label(a), pushed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
@@ -553,19 +562,128 @@ static int emit_for_iter(compiler *c, const insn *in, int depth)
     x86_jmp(a, done);
     x86_bind(a, no_memory); /* the iterator stays on the stack */
     emit_error_keeping_stack(c, in, depth);
-    x86_bind(a, slow);
-    emit_insn(c, in, depth);
-    x86_bind(a, done);
-    return in->next;
 }
+
+/* --- subscripts and identity ---------------------------------------------------- */
+
+/* rax = &list[rdx] or &tuple[rdx] for the list or tuple in rdi and the
+ * small int rsi, negative indexes counting from the end (list_subscript);
+ * jumps to SLOW for anything else, or out of range (the helper raises). */
+static void sequence_item_address(compiler *c, bool lists_only, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    x86_label list = x86_new_label(a), in_range = x86_new_label(a), have = x86_new_label(a);
+    load_imm(c, X86_RAX, &PyLong_Type);
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
+    x86_jcc(a, X86_NE, slow);
+    small_int_value(c, X86_RSI, X86_RCX, slow); /* the index */
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    load_imm(c, X86_RDX, &PyList_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+    x86_jcc(a, X86_E, list);
+    if (lists_only) {
+        x86_jmp(a, slow);
+    } else {
+        load_imm(c, X86_RDX, &PyTuple_Type);
+        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+        x86_jcc(a, X86_NE, slow);
+    }
+    x86_bind(a, list);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, OFF_SIZE));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_NS, in_range);
+    x86_alu_rr(a, X86_ADD, X86_RCX, X86_RDX);
+    x86_bind(a, in_range);
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
+    x86_jcc(a, X86_AE, slow); /* (unsigned: a negative index too) */
+    if (!lists_only) {
+        x86_lea(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 8, offsetof(PyTupleObject, ob_item)));
+        load_imm(c, X86_RDX, &PyTuple_Type);
+        x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_RDI, OFF_TYPE));
+        x86_jcc(a, X86_E, have);
+    }
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyListObject, ob_item)));
+    x86_lea(a, X86_RAX, x86_at_index(X86_RAX, X86_RCX, 8, 0));
+    x86_bind(a, have);
+}
+
+/* container[index] for an exact list or tuple and a small int index
+ * (BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT). */
+static void emit_binary_subscr(compiler *c, const insn *in, int depth, x86_label slow,
+                               x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    sequence_item_address(c, false, slow);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RAX, 0));
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_jmp(a, done);
+}
+
+/* list[index] = value for an exact list and a small int index in range
+ * (STORE_SUBSCR_LIST_INT): the old item, then the list, then the index
+ * are dropped. */
+static void emit_store_subscr(compiler *c, const insn *in, int depth, x86_label slow,
+                              x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2)); /* [value, list, index] */
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    sequence_item_address(c, true, slow);
+    x86_mov_load(a, X86_RDI, x86_at(X86_RAX, 0));
+    x86_mov_load(a, X86_RCX, stack_slot(c, depth - 3));
+    x86_mov_store(a, x86_at(X86_RAX, 0), X86_RCX);
+    emit_decref_rdi(c, in->at, true);
+    decref_operands(c, in, depth);
+    x86_jmp(a, done);
+}
+
+/* IS_OP: a pointer comparison, inline. */
+static void emit_is_op(compiler *c, const insn *in, int depth, x86_label slow, x86_label done)
+{
+    x86_asm *a = &c->a;
+    (void)slow;
+    x86_mov_load(a, X86_RAX, stack_slot(c, depth - 2));
+    x86_alu_rm(a, X86_CMP, X86_RAX, stack_slot(c, depth - 1));
+    x86_setcc(a, in->arg ? X86_NE : X86_E, X86_RAX);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH(0)); /* 1: True, 0: False */
+    x86_mov_imm(a, X86_RCX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
+    x86_imul_rr(a, X86_RAX, X86_RCX);
+    load_imm(c, X86_RCX, Py_False);
+    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_jmp(a, done);
+}
+
+/* ---------------------------------------------------------------------------- */
+
+/* Emits the fast path of an instruction: on success it jumps to DONE, on
+ * failure to SLOW, where the instruction's plain code follows. */
+typedef void (*fast_emitter)(compiler *c, const insn *in, int depth, x86_label slow,
+                             x86_label done);
+
+static const fast_emitter fast_emitters[256] = {
+    [BINARY_OP] = emit_binary_op,       [FOR_ITER] = emit_for_iter,
+    [LOAD_GLOBAL] = emit_load_global,   [LOAD_ATTR] = emit_load_attr,
+    [LOAD_METHOD] = emit_load_method,   [STORE_ATTR] = emit_store_attr,
+    [BINARY_SUBSCR] = emit_binary_subscr, [STORE_SUBSCR] = emit_store_subscr,
+    [IS_OP] = emit_is_op,
+};
 
 /* ---------------------------------------------------------------------------- */
 
 int emit_fast_path(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
-    switch (in->op) {
-    case COMPARE_OP: {
+    if (in->op == COMPARE_OP) {
         const insn *next = &c->insns[in->next];
         bool jump_if;
         if (in->next < c->ncode && !c->targeted[in->next] && in->arg <= Py_GE &&
@@ -573,39 +691,13 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
             return emit_compare_and_branch(c, in, next, depth, jump_if);
         return -1;
     }
-    case BINARY_OP:
-        return emit_binary_op(c, in, depth);
-    case FOR_ITER:
-        return emit_for_iter(c, in, depth);
-    case LOAD_GLOBAL: {
-        x86_label slow = x86_new_label(a), done = x86_new_label(a);
-        emit_load_global(c, in, depth, slow, done);
-        x86_bind(a, slow);
-        emit_insn(c, in, depth);
-        x86_bind(a, done);
-        return in->next;
-    }
-    case LOAD_METHOD: case STORE_ATTR: {
-        x86_label slow = x86_new_label(a), done = x86_new_label(a);
-        if (in->op == LOAD_METHOD)
-            emit_load_method(c, depth, slow, done);
-        else
-            emit_store_attr(c, in, depth, slow, done);
-        x86_bind(a, slow);
-        emit_insn(c, in, depth);
-        x86_bind(a, done);
-        return in->next;
-    }
-    case LOAD_ATTR: {
-        x86_label slow = x86_new_label(a), done = x86_new_label(a);
-        emit_load_attr(c, depth, slow);
-        emit_decref_rdi(c, in->at, false); /* the owner */
-        x86_jmp(a, done);
-        x86_bind(a, slow);
-        emit_insn(c, in, depth);
-        x86_bind(a, done);
-        return in->next;
-    }
-    }
-    return -1;
+    fast_emitter fast = fast_emitters[in->op];
+    if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(in)))
+        return -1;
+    x86_label slow = x86_new_label(a), done = x86_new_label(a);
+    fast(c, in, depth, slow, done);
+    x86_bind(a, slow);
+    emit_insn(c, in, depth);
+    x86_bind(a, done);
+    return in->next;
 }

@@ -126,3 +126,51 @@ def loops():
 
 print(loops())
 print(sum(i * i for i in range(1000)), [i for i in range(-3, 3) if i < 0 or i >= 2])
+
+
+def subscripts():
+    out = []
+    xs, ts = [10, 20, 30], (1, 2, 3)
+    for i in (0, 2, -1, -3, 3, -4, 2**30, -(2**31), True):
+        for seq in (xs, ts, "abc", {0: "zero", -1: "minus"}):
+            try:
+                out.append(seq[i])
+            except (IndexError, KeyError) as e:
+                out.append(type(e).__name__ + ": " + str(e))
+    for i in (0, -1, 2, 3, -4):
+        try:
+            xs[i] = i * 100
+        except IndexError as e:
+            out.append(str(e))
+    out.append(xs)
+    class L(list):
+        def __getitem__(self, i):
+            return "L[%r]" % (i,)
+        def __setitem__(self, i, v):
+            out.append(("set", i, v))
+    ll = L([1, 2])
+    out.append(ll[0])
+    ll[1] = 5
+    try:
+        ts[0] = 1
+    except TypeError as e:
+        out.append(str(e))
+    class Del:
+        def __init__(self, n):
+            self.n = n
+        def __del__(self):
+            out.append("del %d" % self.n)
+    ds = [Del(1), Del(2)]
+    ds[0] = Del(3)
+    ds[-1] = None
+    return out
+
+
+def identities():
+    a, b = object(), object()
+    x = [a, b, None, 1, 1.0]
+    return [(p is q, p is not q) for p in x for q in x]
+
+
+print(subscripts())
+print(identities())
