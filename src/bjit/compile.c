@@ -839,6 +839,7 @@ static int emit(compiler *c)
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);
+    c->prev = -1;
     for (int i = 0; i < c->ncode; i++) {
         const insn *in = &c->insns[i];
         x86_bind(a, c->label[i]);
@@ -853,6 +854,7 @@ static int emit(compiler *c)
                                            in->op);
             next = in->next;
         }
+        c->prev = i;
         i = next - 1;
     }
     for (int i = 0; i < c->nstubs; i++)

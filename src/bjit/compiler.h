@@ -46,6 +46,7 @@ typedef struct {
     insn *insns;     /* indexed by code unit; .op == 0 where none starts */
     int *depth;      /* stack depth before each instruction; -1: unreachable */
     bool *targeted;  /* code units reached other than by falling through */
+    int prev;        /* the instruction emitted before the current one, or -1 */
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit;

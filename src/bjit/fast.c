@@ -86,6 +86,31 @@ static void box_int(compiler *c)
     x86_bind(a, boxed);
 }
 
+/* Whether IN's right operand is a small int constant that the previous
+ * instruction (a LOAD_CONST nothing jumps past) pushed, and its value. */
+static bool rhs_small_const(compiler *c, const insn *in, long *value)
+{
+    int at = (int)(in - c->insns);
+    if (c->targeted[at] || c->prev < 0 || c->insns[c->prev].op != LOAD_CONST)
+        return false;
+    PyObject *k = PyTuple_GET_ITEM(c->co->co_consts, c->insns[c->prev].arg);
+    if (!PyLong_CheckExact(k) || Py_SIZE(k) < -1 || Py_SIZE(k) > 1)
+        return false;
+    *value = Py_SIZE(k) * (long)((PyLongObject *)k)->ob_digit[0];
+    return true;
+}
+
+/* rax = the value of the left operand, a small int (else to SLOW). */
+static void lhs_small_int(compiler *c, int depth, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    load_imm(c, X86_RAX, &PyLong_Type);
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_jcc(a, X86_NE, slow);
+    small_int_value(c, X86_RDI, X86_RAX, slow);
+}
+
 /* rdi, rsi = the two operands on top of the stack, and rax their common
  * type; jumps to FAIL if the types differ. */
 static void load_operands(compiler *c, int depth, x86_label fail)
@@ -196,13 +221,12 @@ static void str_compare(compiler *c, int op)
     x86_bind(a, known);
 }
 
-static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
-                                   bool jump_if)
+/* edx = the comparison OP of the two operands on top of the stack: small
+ * ints, floats, or (== and !=) strs; anything else to SLOW. */
+static void compare_operands(compiler *c, int op, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
-    int op = cmp->arg;
-    x86_label slow = x86_new_label(a), not_int = x86_new_label(a), not_float = x86_new_label(a);
-    x86_label compared = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
+    x86_label not_int = x86_new_label(a), not_float = x86_new_label(a), compared = x86_new_label(a);
     load_operands(c, depth, slow);
     load_imm(c, X86_RCX, &PyLong_Type);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
@@ -228,6 +252,22 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
         x86_jmp(a, slow);
     }
     x86_bind(a, compared);
+}
+
+static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
+                                   bool jump_if)
+{
+    x86_asm *a = &c->a;
+    int op = cmp->arg;
+    x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
+    long k;
+    if (rhs_small_const(c, cmp, &k)) { /* x < 10: the constant baked in */
+        lhs_small_int(c, depth, slow);
+        x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
+        x86_setcc(a, int_condition(op), X86_RDX);
+    } else {
+        compare_operands(c, op, depth, slow);
+    }
     x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
     decref_operands(c, cmp, depth);
     x86_mov_load(a, X86_RAX, SCRATCH(0));
@@ -268,6 +308,24 @@ static bool float_op(int op, x86_sse *sse)
     return false;
 }
 
+/* rax = the float result of SSE on the floats rdi and rsi (else to SLOW),
+ * boxed by PyFloat_FromDouble (which may return NULL). */
+static void float_binary(compiler *c, x86_sse sse, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    load_imm(c, X86_RCX, &PyFloat_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, slow);
+    if (sse == X86_DIVSD) { /* x / 0.0 and x / -0.0 raise: the helper */
+        x86_mov_load(a, X86_RAX, x86_at(X86_RSI, OFF_FVAL));
+        x86_alu_rr(a, X86_ADD, X86_RAX, X86_RAX); /* drops the sign bit */
+        x86_jcc(a, X86_E, slow);
+    }
+    x86_movsd_load(a, 0, x86_at(X86_RDI, OFF_FVAL));
+    x86_sse_rm(a, sse, 0, x86_at(X86_RSI, OFF_FVAL));
+    emit_call(c, PyFloat_FromDouble);
+}
+
 static bool binary_op_has_fast_path(const insn *in)
 {
     x86_alu alu;
@@ -285,37 +343,39 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     bool mul, ints = int_op(in->arg, &alu, &mul), floats = float_op(in->arg, &sse);
     x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
-    load_operands(c, depth, slow);
-    load_imm(c, X86_RCX, &PyLong_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_NE, not_int);
-    if (ints) { /* two values below 2**30: no overflow in 64 bits */
-        small_int_value(c, X86_RDI, X86_RAX, slow);
-        small_int_value(c, X86_RSI, X86_RCX, slow);
-        if (mul)
+    long k;
+    if (ints && rhs_small_const(c, in, &k)) { /* n - 1: the constant baked in */
+        lhs_small_int(c, depth, slow);
+        if (mul) {
+            x86_mov_imm(a, X86_RCX, k);
             x86_imul_rr(a, X86_RAX, X86_RCX);
-        else
-            x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+        } else {
+            x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
+        }
         box_int(c);
         x86_jmp(a, boxed);
     } else {
-        x86_jmp(a, slow);
-    }
-    x86_bind(a, not_int);
-    if (floats) {
-        load_imm(c, X86_RCX, &PyFloat_Type);
+        load_operands(c, depth, slow);
+        load_imm(c, X86_RCX, &PyLong_Type);
         x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-        x86_jcc(a, X86_NE, slow);
-        if (sse == X86_DIVSD) { /* x / 0.0 and x / -0.0 raise: the helper */
-            x86_mov_load(a, X86_RAX, x86_at(X86_RSI, OFF_FVAL));
-            x86_alu_rr(a, X86_ADD, X86_RAX, X86_RAX); /* drops the sign bit */
-            x86_jcc(a, X86_E, slow);
+        x86_jcc(a, X86_NE, not_int);
+        if (ints) { /* two values below 2**30: no overflow in 64 bits */
+            small_int_value(c, X86_RDI, X86_RAX, slow);
+            small_int_value(c, X86_RSI, X86_RCX, slow);
+            if (mul)
+                x86_imul_rr(a, X86_RAX, X86_RCX);
+            else
+                x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+            box_int(c);
+            x86_jmp(a, boxed);
+        } else {
+            x86_jmp(a, slow);
         }
-        x86_movsd_load(a, 0, x86_at(X86_RDI, OFF_FVAL));
-        x86_sse_rm(a, sse, 0, x86_at(X86_RSI, OFF_FVAL));
-        emit_call(c, PyFloat_FromDouble);
-    } else {
-        x86_jmp(a, slow);
+        x86_bind(a, not_int);
+        if (!floats)
+            x86_jmp(a, slow);
+        else
+            float_binary(c, sse, slow);
     }
     x86_bind(a, boxed);
     x86_test_rr(a, X86_RAX, X86_RAX);
