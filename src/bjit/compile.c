@@ -395,6 +395,29 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_False);
     x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
     x86_jcc(a, X86_E, false_dec);
+    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
+    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    x86_jcc(a, X86_E, false_dec);
+    /* exact ints, lists and tuples are true when ob_size is not 0
+     * (long_bool, list_length, tuplelength) */
+    x86_label by_size = x86_new_label(a), slow = x86_new_label(a);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    const PyTypeObject *sized[] = {&PyLong_Type, &PyList_Type, &PyTuple_Type};
+    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++) {
+        x86_mov_imm64(a, X86_RCX, (uint64_t)(uintptr_t)sized[i]);
+        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+        x86_jcc(a, X86_E, by_size);
+    }
+    x86_jmp(a, slow);
+    x86_bind(a, by_size);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
+    x86_mov_store(a, SCRATCH(0), X86_RCX);
+    emit_decref_rdi(c, in->at, false);
+    x86_mov_load(a, X86_RCX, SCRATCH(0));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_NE, is_true);
+    x86_jmp(a, is_false);
+    x86_bind(a, slow);
     emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_S, c->throw_exit);
@@ -493,6 +516,29 @@ bool emit_insn(compiler *c, const insn *in, int depth)
     case POP_TOP:
         x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
         emit_decref_rdi(c, in->at, false);
+        return true;
+    case LOAD_DEREF: { /* the cell's value, or the helper raises */
+        x86_label slow = x86_new_label(a), done = x86_new_label(a);
+        x86_mov_load(a, X86_RAX, local_slot(in->arg));
+        x86_mov_load(a, X86_RAX, x86_at(X86_RAX, offsetof(PyCellObject, ob_ref)));
+        x86_test_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_E, slow);
+        emit_incref(c, X86_RAX);
+        x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+        x86_jmp(a, done);
+        x86_bind(a, slow);
+        emit_helper_call(c, in, depth, pyston_op_helpers[LOAD_DEREF].fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_NE, c->throw_exit);
+        x86_bind(a, done);
+        return true;
+    }
+    case STORE_DEREF: /* PyCell_SET, then the old value dropped */
+        x86_mov_load(a, X86_RCX, local_slot(in->arg));
+        x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
+        x86_mov_load(a, X86_RDI, x86_at(X86_RCX, offsetof(PyCellObject, ob_ref)));
+        x86_mov_store(a, x86_at(X86_RCX, offsetof(PyCellObject, ob_ref)), X86_RAX);
+        emit_decref_rdi(c, in->at, true);
         return true;
     case PUSH_NULL:
         x86_mov_store_imm(a, stack_slot(c, depth), 0);

@@ -174,3 +174,55 @@ def identities():
 
 print(subscripts())
 print(identities())
+
+
+class Truthy:
+    def __init__(self, v):
+        self.v = v
+
+    def __bool__(self):
+        return self.v
+
+
+class Sized:
+    def __len__(self):
+        return 3
+
+
+def truth(values):
+    out = []
+    for v in values:
+        if v:
+            out.append("T")
+        else:
+            out.append("F")
+        while v:
+            out.append("w")
+            break
+    return "".join(out)
+
+
+print(truth([0, 1, -1, 2**40, -(2**100), [], [0], (), (None,), None, True, False, "", "x",
+             {}, {1: 2}, 0.0, -0.0, 1e-300, Truthy(True), Truthy(False), Sized(), set()]))
+try:
+    truth([Truthy(5)])
+except TypeError as e:
+    print("TypeError", e)
+
+
+def cells():
+    x = 1
+    def inner():
+        nonlocal x
+        x += 1
+        return x
+    out = [inner(), inner()]
+    del x
+    try:
+        inner()
+    except NameError as e:
+        out.append(str(e))
+    return out
+
+
+print(cells())
