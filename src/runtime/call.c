@@ -81,18 +81,22 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, 
     return true;
 }
 
-/* Mirrors _PyObject_MakeTpCall + type_call + object_new + slot_tp_init for
+/* Mirrors _PyObject_MakeTpCall + type_call + slot_tp_init for
  * a class of metatype `type` that inherits object.__new__ and whose
  * __init__ is a compiled Python function. */
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                               PyObject **result)
 {
-    static PyObject *init_name;
+    static PyObject *init_name, *empty_args;
     PyTypeObject *tp = (PyTypeObject *)callable;
     if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
         (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new)
         return false;
     if (init_name == NULL && (init_name = PyUnicode_InternFromString("__init__")) == NULL) {
+        PyErr_Clear();
+        return false;
+    }
+    if (empty_args == NULL && (empty_args = PyTuple_New(0)) == NULL) {
         PyErr_Clear();
         return false;
     }
@@ -107,7 +111,10 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         *result = NULL;
     } else {
-        PyObject *obj = tp->tp_alloc(tp, 0), *res = NULL;
+        /* object_new itself (tp_alloc, then the inline values of
+         * _PyObject_InitializeDict, hidden); the arguments are __init__'s
+         * business, and object_new ignores them for a class with one */
+        PyObject *obj = tp->tp_new(tp, empty_args, NULL), *res = NULL;
         if (obj != NULL) {
             args[-1] = Py_NewRef(obj);
             Py_INCREF(init);

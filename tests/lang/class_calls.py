@@ -117,5 +117,11 @@ except RecursionError as e:
     print("RecursionError at", depth, e)
 sys.setrecursionlimit(1000)
 print(Nested(50).child.child is not None)
+# the instance gets inline values (a dict only when asked for), as object_new makes it
+p = Point(1, 2)
+print(sys.getsizeof(p), sys.getsizeof(p.__dict__), p.__dict__)
+q = Point(3)
+q.extra = 1
+print(sys.getsizeof(vars(q)), vars(q))
 Point.__init__ = lambda self, x, y=7: setattr(self, "x", -x)
 print(vars(Point(3)))
