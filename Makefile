@@ -14,8 +14,11 @@ BUILD     := build
 .PHONY: all demo test test-c test-py test-core test-cpython bench bench-quick clean
 all: $(JIT_EXT)
 
+# The release build: CPython's inline helpers without their asserts, as
+# extensions built by setuptools have them; the debug, ASan and planted
+# builds keep them.
 $(JIT_EXT): $(JIT_SRCS) $(JIT_HDRS) Makefile
-	$(call jit_ext,$(PY_INCLUDE),-flto=auto)
+	$(call jit_ext,$(PY_INCLUDE),-DNDEBUG -flto=auto)
 
 demo: all
 	PYSTON_STATS=1 bin/pyston examples/demo.py
