@@ -12,72 +12,138 @@
 
 /* The compiled code of FUNC if a call with NARGS positional arguments can
  * enter it directly (the frame then needs SIZE words), else NULL. */
-static pyston_entry direct_entry(PyThreadState *ts, PyFunctionObject *func, int nargs,
-                                 size_t *size)
+/* How a direct call binds its arguments: positional ones first, then, for
+ * a call with keywords, SOURCE[i] says where parameter i comes from: an
+ * index into the call's arguments, or FROM_DEFAULT. */
+#define MAX_KEYWORD_PARAMS 64
+#define FROM_DEFAULT (-1)
+
+typedef struct {
+    pyston_entry entry;
+    size_t size; /* of the frame, in words */
+    int npos;    /* positional arguments */
+    PyObject *kwnames;
+    int16_t source[MAX_KEYWORD_PARAMS];
+} binding;
+
+/* The index of keyword NAME among the parameters that can be passed by
+ * keyword, or -1. */
+static int keyword_index(PyCodeObject *co, PyObject *name)
+{
+    PyObject *names = co->co_localsplusnames;
+    for (int i = co->co_posonlyargcount; i < co->co_argcount; i++) {
+        PyObject *param = PyTuple_GET_ITEM(names, i);
+        if (param == name)
+            return i;
+    }
+    for (int i = co->co_posonlyargcount; i < co->co_argcount; i++) {
+        PyObject *param = PyTuple_GET_ITEM(names, i);
+        if (PyUnicode_Check(name) && _PyUnicode_Equal(param, name))
+            return i;
+    }
+    return -1;
+}
+
+/* Mirrors initialize_locals (Python/ceval.c) for code that binds simply:
+ * whether the call binds without an error, and how.  Any error (a missing,
+ * unexpected or repeated argument) is left to the generic path. */
+static bool bind(PyFunctionObject *func, binding *b)
 {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
-    if (!pyston_binds_simply(co))
-        return NULL;
     int nparams = co->co_argcount;
-    if (nargs != nparams) {
-        PyObject *defaults = func->func_defaults;
-        int ndefaults = defaults ? (int)PyTuple_GET_SIZE(defaults) : 0;
-        if (nargs > nparams || nargs + ndefaults < nparams)
-            return NULL; /* the generic path raises the TypeError */
+    int nkw = b->kwnames ? (int)PyTuple_GET_SIZE(b->kwnames) : 0;
+    PyObject *defaults = func->func_defaults;
+    int first_default = nparams - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);
+    if (b->npos > nparams)
+        return false;
+    if (nkw == 0)
+        return b->npos >= first_default;
+    if (nparams > MAX_KEYWORD_PARAMS)
+        return false;
+    for (int i = 0; i < nparams; i++)
+        b->source[i] = (int16_t)(i < b->npos ? i : -2);
+    for (int k = 0; k < nkw; k++) {
+        int i = keyword_index(co, PyTuple_GET_ITEM(b->kwnames, k));
+        if (i < 0 || b->source[i] != -2)
+            return false;
+        b->source[i] = (int16_t)(b->npos + k);
     }
+    for (int i = b->npos; i < nparams; i++) {
+        if (b->source[i] == -2) {
+            if (i < first_default)
+                return false;
+            b->source[i] = FROM_DEFAULT;
+        }
+    }
+    return true;
+}
+
+/* Whether FUNC can be called directly now with the arguments B describes;
+ * fills in the rest of B. */
+static bool direct_entry(PyThreadState *ts, PyFunctionObject *func, binding *b)
+{
+    PyCodeObject *co = (PyCodeObject *)func->func_code;
+    if (!pyston_binds_simply(co) || !bind(func, b))
+        return false;
     pyston_jitcode *jc = pyston_peek_jitcode(co);
     if (jc == NULL || jc->compiled.entry == NULL)
-        return NULL; /* the hook counts the call, and compiles */
+        return false; /* the hook counts the call, and compiles */
     /* As in the hook: traced frames run in the interpreter; a full C stack
      * raises RecursionError there; pyston.disable() stops compiled code. */
     if (ts->cframe->use_tracing || pyston_c_stack_nearly_full() ||
         ts->interp->eval_frame != pyston_eval_frame)
-        return NULL;
-    *size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
-    if (!_PyThreadState_HasStackSpace(ts, *size))
-        return NULL;
-    return jc->compiled.entry;
+        return false;
+    b->size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
+    if (!_PyThreadState_HasStackSpace(ts, b->size))
+        return false;
+    b->entry = jc->compiled.entry;
+    return true;
 }
 
-/* Pushes FUNC's frame, enters ENTRY and pops the frame; consumes the
+/* Pushes FUNC's frame, enters its code and pops the frame; consumes the
  * references to FUNC and the ARGS. */
-static PyObject *enter_direct(PyThreadState *ts, PyFunctionObject *func, pyston_entry entry,
-                              size_t size, PyObject **args, int nargs)
+static PyObject *enter_direct(PyThreadState *ts, PyFunctionObject *func, const binding *b,
+                              PyObject **args)
 {
     PyCodeObject *co = (PyCodeObject *)func->func_code;
     /* Mirrors _PyEvalFramePushAndInit and initialize_locals for these
      * simple signatures; the frame takes over the references. */
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)ts->datastack_top;
-    ts->datastack_top += size;
+    ts->datastack_top += b->size;
     _PyFrame_InitializeSpecials(frame, func, NULL, co->co_nlocalsplus);
     PyObject **locals = frame->localsplus;
+    PyObject *defaults = func->func_defaults;
     int nparams = co->co_argcount, i = 0;
-    for (; i < nargs; i++)
-        locals[i] = args[i];
-    if (i < nparams) {
-        PyObject *defaults = func->func_defaults;
-        int first_default = nparams - (int)PyTuple_GET_SIZE(defaults);
+    int first_default = nparams - (defaults ? (int)PyTuple_GET_SIZE(defaults) : 0);
+    if (b->kwnames == NULL) {
+        for (; i < b->npos; i++)
+            locals[i] = args[i];
         for (; i < nparams; i++)
             locals[i] = Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default));
+    } else {
+        for (; i < nparams; i++)
+            locals[i] = b->source[i] == FROM_DEFAULT
+                            ? Py_NewRef(PyTuple_GET_ITEM(defaults, i - first_default))
+                            : args[b->source[i]];
     }
     for (; i < co->co_nlocalsplus; i++)
         locals[i] = NULL;
     pyston_stat.frames_jit++;
     pyston_stat.direct_calls++;
-    PyObject *result = PYSTON_AFTER_FRAME(entry(ts, frame));
+    PyObject *result = PYSTON_AFTER_FRAME(b->entry(ts, frame));
     pyston_frame_clear_and_pop(ts, frame);
     return result;
 }
 
 bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                        PyObject **result)
+                        PyObject *kwnames, PyObject **result)
 {
     PyFunctionObject *func = (PyFunctionObject *)callable;
-    size_t size;
-    pyston_entry entry = direct_entry(ts, func, nargs, &size);
-    if (entry == NULL)
+    binding b = {.npos = nargs - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0),
+                 .kwnames = kwnames};
+    if (!direct_entry(ts, func, &b))
         return false;
-    *result = enter_direct(ts, func, entry, size, args, nargs);
+    *result = enter_direct(ts, func, &b, args);
     return true;
 }
 
@@ -85,7 +151,7 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, 
  * a class of metatype `type` that inherits object.__new__ and whose
  * __init__ is a compiled Python function. */
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                              PyObject **result)
+                              PyObject *kwnames, PyObject **result)
 {
     static PyObject *init_name, *empty_args;
     PyTypeObject *tp = (PyTypeObject *)callable;
@@ -101,11 +167,10 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
         return false;
     }
     PyObject *init = _PyType_Lookup(tp, init_name);
-    size_t size;
-    pyston_entry entry = init && PyFunction_Check(init)
-                             ? direct_entry(ts, (PyFunctionObject *)init, nargs + 1, &size)
-                             : NULL;
-    if (entry == NULL)
+    /* __init__ gets the new object first */
+    binding b = {.npos = nargs + 1 - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0),
+                 .kwnames = kwnames};
+    if (init == NULL || !PyFunction_Check(init) || !direct_entry(ts, (PyFunctionObject *)init, &b))
         return false;
     /* args[-1] holds the class: __init__ gets the new object there */
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
@@ -118,7 +183,7 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
         if (obj != NULL) {
             args[-1] = Py_NewRef(obj);
             Py_INCREF(init);
-            res = enter_direct(ts, (PyFunctionObject *)init, entry, size, args - 1, nargs + 1);
+            res = enter_direct(ts, (PyFunctionObject *)init, &b, args - 1);
             args = NULL; /* consumed */
         }
         if (res != NULL && res != Py_None) {

@@ -17,12 +17,13 @@ static inline bool pyston_binds_simply(PyCodeObject *co)
 }
 
 /* Calls FUNC (a PyFunction) directly when its code is compiled and the
- * NARGS positional ARGS bind without keywords (defaults allowed).  Then it
+ * NARGS ARGS (the last ones named by KWNAMES, a tuple or NULL) bind without
+ * an error (defaults allowed).  Then it
  * consumes the references to FUNC and to the arguments, stores the result
  * (NULL: an exception) in *RESULT and returns true.  Returns false, having
  * touched nothing, when the call must take the generic path. */
 bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int nargs,
-                        PyObject **result);
+                        PyObject *kwnames, PyObject **result);
 
 /* Calls the class CALLABLE directly when it is a plain class (metatype
  * type, object.__new__) whose __init__ can be called directly: the new
@@ -30,7 +31,7 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int 
  * Then it consumes the references to the class and the arguments, stores
  * the new object (or NULL) in *RESULT and returns true. */
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                              PyObject **result);
+                              PyObject *kwnames, PyObject **result);
 
 /* next(GEN) for an exact generator whose code is compiled, resumed in
  * compiled code directly: 1 with the yielded value in *NEXT, 0 at the end

@@ -1195,12 +1195,12 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
      * Compiled callees are entered directly. */
     if (Py_TYPE(function) == &PyFunction_Type) {
         f->prev_instr += _PyOpcode_Caches[CALL];
-        if (kwnames == NULL && pyston_call_direct(ts, function, sp - total_args, total_args, &res)) {
+        if (pyston_call_direct(ts, function, sp - total_args, total_args, kwnames, &res)) {
             base[0] = res;
             return res ? 0 : error_at(f, base);
         }
-    } else if (kwnames == NULL && PyType_Check(function) &&
-               pyston_call_class_direct(ts, function, sp - total_args, total_args, &res)) {
+    } else if (PyType_Check(function) &&
+               pyston_call_class_direct(ts, function, sp - total_args, total_args, kwnames, &res)) {
         base[0] = res;
         return res ? 0 : error_at(f, base);
     }
