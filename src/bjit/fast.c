@@ -475,8 +475,9 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
 }
 
 /* [meth, self] for a method that the instance cannot shadow: no instance
- * dict, or inline values whose shared keys are those the cache saw (see
- * still_lacks in src/ic/attr.c). */
+ * dict, or inline values whose shared keys are those the cache saw and
+ * lacked the name (PYSTON_SHADOW_KEYS; see own_attribute in
+ * src/ic/attr.c). */
 static void emit_load_method(compiler *c, const insn *in, int depth, x86_label slow,
                              x86_label done)
 {
@@ -489,9 +490,12 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
-    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(shadow)));
+    x86_test_rr(a, X86_RCX, X86_RCX); /* PYSTON_SHADOW_NONE: no instance dict */
     x86_jcc(a, X86_E, hit);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_SHADOW_KEYS);
+    x86_jcc(a, X86_NE, slow); /* the helper looks at the instance */
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
     x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, slow); /* a real dict: the helper looks */

@@ -45,23 +45,54 @@ static Py_ssize_t shared_key_index(PyDictKeysObject *keys, PyObject *name)
     return -1;
 }
 
-/* Whether OBJ's instance dict cannot hold NAME, and how to re-check that
- * quickly: no instance dict at all (keys NULL), or inline values whose
- * shared keys lack NAME (keys and their count recorded). */
-static bool instance_lacks(PyObject *obj, PyObject *name, pyston_attr_entry *e)
+/* Whether the generic lookup applies to TP: PyObject_GenericGetAttr, or a
+ * class whose __getattr__ only runs when that lookup fails
+ * (slot_tp_getattr_hook with object's __getattribute__).  *HOOK says which. */
+static bool generic_lookup(PyTypeObject *tp, bool *hook)
+{
+    static PyObject *getattr_name, *getattribute_name;
+    *hook = false;
+    if (tp->tp_getattro == PyObject_GenericGetAttr)
+        return true;
+    if (!(tp->tp_flags & Py_TPFLAGS_HEAPTYPE))
+        return false;
+    if (getattr_name == NULL) {
+        getattr_name = PyUnicode_InternFromString("__getattr__");
+        getattribute_name = PyUnicode_InternFromString("__getattribute__");
+        if (getattr_name == NULL || getattribute_name == NULL) {
+            PyErr_Clear();
+            return false;
+        }
+    }
+    PyObject *getattribute = _PyType_Lookup(tp, getattribute_name);
+    *hook = _PyType_Lookup(tp, getattr_name) != NULL && getattribute != NULL &&
+            Py_IS_TYPE(getattribute, &PyWrapperDescr_Type) &&
+            ((PyWrapperDescrObject *)getattribute)->d_wrapped == (void *)PyObject_GenericGetAttr;
+    return *hook;
+}
+
+/* How a hit will learn whether the instance has NAME itself (see
+ * pyston_shadow), from OBJ's type. */
+static void plan_shadow_check(PyObject *obj, PyObject *name, pyston_attr_entry *e)
 {
     PyTypeObject *tp = Py_TYPE(obj);
-    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
-        PyDictKeysObject *keys = CACHED_KEYS(tp);
-        if (*_PyObject_ValuesPointer(obj) == NULL || keys == NULL ||
-            shared_key_index(keys, name) >= 0)
-            return false;
+    e->index = PYSTON_NO_INDEX;
+    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)) {
+        e->shadow = tp->tp_dictoffset == 0 ? PYSTON_SHADOW_NONE : PYSTON_SHADOW_CHECK;
+        return;
+    }
+    PyDictKeysObject *keys = CACHED_KEYS(tp);
+    Py_ssize_t index = keys ? shared_key_index(keys, name) : -1;
+    if (index >= 0 && index < PYSTON_NO_INDEX) {
+        e->shadow = PYSTON_SHADOW_CHECK;
+        e->index = (uint16_t)index;
+    } else if (index < 0 && keys != NULL) {
+        e->shadow = PYSTON_SHADOW_KEYS;
         e->keys = keys;
         e->nentries = keys->dk_nentries;
-        return true;
+    } else {
+        e->shadow = PYSTON_SHADOW_CHECK;
     }
-    e->keys = NULL;
-    return tp->tp_dictoffset == 0;
 }
 
 /* A __slots__ member read or written as plainly as a struct field. */
@@ -84,6 +115,7 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
 {
     pyston_attr_entry e = {0};
     PyTypeObject *tp = Py_TYPE(obj);
+    bool hook;
     if (tp == &PyType_Type) { /* a class attribute read from the class */
         PyTypeObject *cls = (PyTypeObject *)obj;
         PyObject *descr = _PyType_Lookup(cls, name);
@@ -99,7 +131,7 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
         e.type = cls;
         return e;
     }
-    if (tp->tp_getattro != PyObject_GenericGetAttr)
+    if (!generic_lookup(tp, &hook))
         return e;
     PyObject *descr = _PyType_Lookup(tp, name);
     if (!(tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
@@ -107,30 +139,27 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
     e.type_version = tp->tp_version_tag;
     e.type = tp;
     e.descr = descr;
-    if (descr == NULL) {
-        if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || *_PyObject_ValuesPointer(obj) == NULL)
-            return e;
-        Py_ssize_t index = shared_key_index(CACHED_KEYS(tp), name);
-        if (index >= 0 && index <= UINT16_MAX) {
-            e.kind = PYSTON_ATTR_INSTANCE_VALUE;
-            e.index = (uint16_t)index;
-        }
-        return e;
-    }
-    descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
+    descrgetfunc get = descr ? Py_TYPE(descr)->tp_descr_get : NULL;
     if (get != NULL && PyDescr_IsData(descr)) { /* wins over the instance */
         if (plain_slot(descr, false, &e))
             e.kind = PYSTON_ATTR_SLOT;
+        else if (hook) /* an AttributeError from __get__ calls __getattr__ */
+            ;
         else if (Py_TYPE(descr) == &PyProperty_Type && ((property_layout *)descr)->prop_get)
             e.kind = PYSTON_ATTR_PROPERTY;
+        else
+            e.kind = PYSTON_ATTR_DATA_DESCR;
         return e;
     }
-    if (!instance_lacks(obj, name, &e))
-        return e;
-    if (get == NULL)
+    plan_shadow_check(obj, name, &e);
+    if (descr == NULL)
+        e.kind = e.index != PYSTON_NO_INDEX ? PYSTON_ATTR_INSTANCE_VALUE : PYSTON_ATTR_DICT_VALUE;
+    else if (get == NULL)
         e.kind = PYSTON_ATTR_CLASS_VALUE;
     else if (method && (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
         e.kind = PYSTON_ATTR_METHOD;
+    else if (!hook)
+        e.kind = PYSTON_ATTR_NONDATA_DESCR;
     return e;
 }
 
@@ -150,13 +179,10 @@ static pyston_attr_entry classify_store(PyObject *obj, PyObject *name)
             e.kind = PYSTON_ATTR_SLOT;
         return e;
     }
-    if (!(tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) || *_PyObject_ValuesPointer(obj) == NULL)
+    if (tp->tp_dictoffset == 0)
         return e;
-    Py_ssize_t index = shared_key_index(CACHED_KEYS(tp), name);
-    if (index >= 0 && index <= UINT16_MAX) {
-        e.kind = PYSTON_ATTR_INSTANCE_VALUE;
-        e.index = (uint16_t)index;
-    }
+    plan_shadow_check(obj, name, &e);
+    e.kind = e.index != PYSTON_NO_INDEX ? PYSTON_ATTR_INSTANCE_VALUE : PYSTON_ATTR_DICT_VALUE;
     return e;
 }
 
@@ -202,37 +228,105 @@ static const pyston_attr_entry *find(const pyston_attr_cache *c, PyObject *obj)
     return NULL;
 }
 
-/* The instance still lacks the attribute that the entry found on its
- * class (see instance_lacks). */
-static inline bool still_lacks(PyObject *obj, const pyston_attr_entry *e)
+/* Whether OBJ has the attribute NAME itself, as the generic lookup would
+ * find it (_PyObject_GenericGetAttrWithDict): in its inline values or its
+ * dict.  PRESENT sets *VALUE (a new reference); FAILED: an error (a key's
+ * __eq__ raised); UNKNOWN: the entry cannot tell. */
+typedef enum { ABSENT, PRESENT, UNKNOWN, FAILED } own_lookup;
+
+static own_lookup dict_lookup(PyObject *dict, PyObject *name, PyObject **value)
 {
-    if (e->keys == NULL)
-        return true;
-    return *_PyObject_ValuesPointer(obj) != NULL && CACHED_KEYS(Py_TYPE(obj)) == e->keys &&
-           e->keys->dk_nentries == e->nentries;
+    if (dict == NULL)
+        return ABSENT;
+    Py_INCREF(dict); /* an __eq__ may replace the instance's dict */
+    PyObject *v = PyDict_GetItemWithError(dict, name);
+    *value = Py_XNewRef(v);
+    Py_DECREF(dict);
+    return v ? PRESENT : PyErr_Occurred() ? FAILED : ABSENT;
 }
 
-/* The attribute of OBJ as entry E finds it: a new reference, or NULL when
- * the entry does not apply after all (the generic path then decides). */
-static PyObject *load_by_entry(const pyston_attr_entry *e, PyObject *obj)
+static own_lookup own_attribute(PyObject *obj, PyObject *name, const pyston_attr_entry *e,
+                                PyObject **value)
 {
-    switch ((pyston_attr_kind)e->kind) {
-    case PYSTON_ATTR_INSTANCE_VALUE: {
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (e->shadow == PYSTON_SHADOW_NONE)
+        return ABSENT;
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
         PyDictValues *values = *_PyObject_ValuesPointer(obj);
-        return values ? Py_XNewRef(values->values[e->index]) : NULL;
+        if (values == NULL)
+            return dict_lookup(*_PyObject_ManagedDictPointer(obj), name, value);
+        if (e->index != PYSTON_NO_INDEX) {
+            *value = Py_XNewRef(values->values[e->index]);
+            return *value ? PRESENT : ABSENT;
+        }
+        if (e->shadow == PYSTON_SHADOW_KEYS && CACHED_KEYS(tp) == e->keys &&
+            e->keys->dk_nentries == e->nentries)
+            return ABSENT;
+        return UNKNOWN;
     }
+    if (tp->tp_dictoffset > 0)
+        return dict_lookup(*(PyObject **)((char *)obj + tp->tp_dictoffset), name, value);
+    return UNKNOWN;
+}
+
+/* The attribute of OBJ as entry E finds it, in *RES (a new reference):
+ * HIT; MISS when the entry does not apply after all (the generic path then
+ * decides); FAILED with an exception.  *AS_METHOD: [meth, self] for
+ * LOAD_METHOD. */
+typedef enum { MISS, HIT, ERROR } probe;
+
+static probe load_by_entry(const pyston_attr_entry *e, PyObject *obj, PyObject *name,
+                           PyObject **res, bool *as_method)
+{
+    *as_method = false;
+    switch ((pyston_attr_kind)e->kind) {
+    case PYSTON_ATTR_INSTANCE_VALUE:
+    case PYSTON_ATTR_DICT_VALUE:
+        switch (own_attribute(obj, name, e, res)) {
+        case PRESENT: return HIT;
+        case FAILED: return ERROR;
+        default: return MISS; /* AttributeError, or __getattr__: the generic path */
+        }
     case PYSTON_ATTR_SLOT:
-        return Py_XNewRef(*(PyObject **)((char *)obj + e->index));
+        *res = Py_XNewRef(*(PyObject **)((char *)obj + e->index));
+        return *res ? HIT : MISS;
+    case PYSTON_ATTR_PROPERTY: {
+        PyObject *fget = ((property_layout *)e->descr)->prop_get;
+        if (fget == NULL)
+            return MISS;
+        *res = PyObject_CallOneArg(fget, obj);
+        return *res ? HIT : ERROR;
+    }
+    case PYSTON_ATTR_DATA_DESCR:
+        *res = Py_TYPE(e->descr)->tp_descr_get(e->descr, obj, (PyObject *)Py_TYPE(obj));
+        return *res ? HIT : ERROR;
     case PYSTON_ATTR_CLASS_VALUE:
     case PYSTON_ATTR_METHOD:
-        return still_lacks(obj, e) ? Py_NewRef(e->descr) : NULL;
+    case PYSTON_ATTR_NONDATA_DESCR: {
+        PyObject *descr = e->descr;
+        switch (own_attribute(obj, name, e, res)) {
+        case PRESENT: return HIT; /* the instance's own wins */
+        case FAILED: return ERROR;
+        case UNKNOWN: return MISS;
+        case ABSENT: break;
+        }
+        if (e->kind == PYSTON_ATTR_NONDATA_DESCR) {
+            Py_INCREF(descr); /* __get__ may drop the class's reference */
+            *res = Py_TYPE(descr)->tp_descr_get(descr, obj, (PyObject *)Py_TYPE(obj));
+            Py_DECREF(descr);
+            return *res ? HIT : ERROR;
+        }
+        *res = Py_NewRef(descr);
+        *as_method = e->kind == PYSTON_ATTR_METHOD;
+        return HIT;
+    }
     case PYSTON_ATTR_TYPE_VALUE:
-        return Py_NewRef(e->descr);
-    case PYSTON_ATTR_PROPERTY:
+        *res = Py_NewRef(e->descr);
+        return HIT;
     case PYSTON_ATTR_EMPTY:
         break;
     }
-    return NULL;
+    return MISS;
 }
 
 /* A module attribute, by the version of the module's dict. */
@@ -269,30 +363,25 @@ static void remember_module(pyston_attr_cache *c, PyObject *obj, PyObject *name)
 
 /* --- the cached helpers --------------------------------------------------- */
 
-/* A hit: the attribute as a new reference, having counted it, and *KIND
- * how it was found; NULL for a miss (no exception set) or, for a property,
- * an exception (*failed). */
-static PyObject *try_load(pyston_attr_cache *c, PyObject *obj, bool *failed, int *kind)
+/* A hit: the attribute in *RES (a new reference), having counted it, and
+ * *AS_METHOD; MISS; or ERROR with an exception. */
+static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, PyObject **res,
+                      bool *as_method)
 {
+    *as_method = false;
     if (c->megamorphic)
-        return NULL;
-    PyObject *res = load_from_module(c, obj);
-    const pyston_attr_entry *e = res ? NULL : find(c, obj);
-    *kind = e ? e->kind : PYSTON_ATTR_EMPTY;
-    if (e != NULL && e->kind == PYSTON_ATTR_PROPERTY) {
-        PyObject *fget = ((property_layout *)e->descr)->prop_get;
-        if (fget == NULL)
-            return NULL;
-        pyston_stat.ic_hits++;
-        res = PyObject_CallOneArg(fget, obj);
-        *failed = res == NULL;
-        return res;
+        return MISS;
+    probe p = MISS;
+    if ((*res = load_from_module(c, obj)) != NULL) {
+        p = HIT;
+    } else {
+        const pyston_attr_entry *e = find(c, obj);
+        if (e != NULL)
+            p = load_by_entry(e, obj, name, res, as_method);
     }
-    if (e != NULL)
-        res = load_by_entry(e, obj);
-    if (res != NULL)
+    if (p == HIT)
         pyston_stat.ic_hits++;
-    return res;
+    return p;
 }
 
 /* After a miss, with OBJ kept alive by the caller: learn from it. */
@@ -324,18 +413,18 @@ int pyston_ic_LOAD_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
                         void *cache)
 {
     pyston_attr_cache *c = cache;
-    PyObject *owner = sp[-1];
-    bool failed = false;
-    int kind;
-    PyObject *res = try_load(c, owner, &failed, &kind);
-    if (res != NULL || failed) {
-        if (failed) {
-            f->stacktop = (int)(sp - f->localsplus);
-            return -1;
-        }
+    PyObject *owner = sp[-1], *res;
+    bool as_method;
+    switch (try_load(c, owner, NAME(oparg), &res, &as_method)) {
+    case HIT:
         sp[-1] = res;
         Py_DECREF(owner);
         return 0;
+    case ERROR: /* the owner stays on the stack */
+        f->stacktop = (int)(sp - f->localsplus);
+        return -1;
+    case MISS:
+        break;
     }
     return miss(ts, f, sp, oparg, c, false);
 }
@@ -344,16 +433,11 @@ int pyston_ic_LOAD_METHOD(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **
                           void *cache)
 {
     pyston_attr_cache *c = cache;
-    PyObject *owner = sp[-1];
-    bool failed = false;
-    int kind;
-    PyObject *res = try_load(c, owner, &failed, &kind);
-    if (failed) {
-        f->stacktop = (int)(sp - f->localsplus);
-        return -1;
-    }
-    if (res != NULL) {
-        if (kind == PYSTON_ATTR_METHOD) { /* meth | self */
+    PyObject *owner = sp[-1], *res;
+    bool as_method;
+    switch (try_load(c, owner, NAME(oparg), &res, &as_method)) {
+    case HIT:
+        if (as_method) { /* meth | self */
             sp[-1] = res;
             sp[0] = owner;
         } else { /* NULL | attribute */
@@ -362,8 +446,29 @@ int pyston_ic_LOAD_METHOD(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **
             Py_DECREF(owner);
         }
         return 0;
+    case ERROR:
+        f->stacktop = (int)(sp - f->localsplus);
+        return -1;
+    case MISS:
+        break;
     }
     return miss(ts, f, sp, oparg, c, true);
+}
+
+/* The pointer to OBJ's dict, when it has one (not inline values). */
+static PyObject **instance_dict_pointer(PyObject *obj)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT)
+        return *_PyObject_ValuesPointer(obj) ? NULL : _PyObject_ManagedDictPointer(obj);
+    return tp->tp_dictoffset > 0 ? (PyObject **)((char *)obj + tp->tp_dictoffset) : NULL;
+}
+
+/* STORE_ATTR's `goto error`: both operands popped. */
+static int error_at_store(_PyInterpreterFrame *f, PyObject **sp)
+{
+    f->stacktop = (int)(sp - 2 - f->localsplus);
+    return -1;
 }
 
 int pyston_ic_STORE_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
@@ -372,6 +477,19 @@ int pyston_ic_STORE_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **s
     pyston_attr_cache *c = cache;
     PyObject *owner = sp[-1], *value = sp[-2];
     const pyston_attr_entry *e = c->megamorphic ? NULL : find(c, owner);
+    PyObject **dictptr = e == NULL ? NULL : instance_dict_pointer(owner);
+    if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr) &&
+        (e->kind == PYSTON_ATTR_INSTANCE_VALUE || e->kind == PYSTON_ATTR_DICT_VALUE)) {
+        /* mirrors _PyObject_GenericSetAttrWithDict: no data descriptor (the
+         * type version says), so into the instance's dict */
+        pyston_stat.ic_hits++;
+        PyObject *dict = Py_NewRef(*dictptr);
+        int err = PyDict_SetItem(dict, NAME(oparg), value);
+        Py_DECREF(dict);
+        Py_DECREF(value);
+        Py_DECREF(owner);
+        return err ? error_at_store(f, sp) : 0;
+    }
     if (e != NULL && e->kind == PYSTON_ATTR_INSTANCE_VALUE) {
         /* mirrors STORE_ATTR_INSTANCE_VALUE */
         PyDictValues *values = *_PyObject_ValuesPointer(owner);

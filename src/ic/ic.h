@@ -25,28 +25,44 @@ typedef struct {
 /* How an attribute site found its attribute on objects of one type. */
 typedef enum {
     PYSTON_ATTR_EMPTY,
-    PYSTON_ATTR_INSTANCE_VALUE, /* obj's inline values, at .index */
+    PYSTON_ATTR_INSTANCE_VALUE, /* an instance attribute: inline values[.index],
+                                 * or the instance's dict */
     PYSTON_ATTR_SLOT,           /* a __slots__ member, at byte offset .index */
     PYSTON_ATTR_PROPERTY,       /* property .descr: calls its fget */
-    PYSTON_ATTR_CLASS_VALUE,    /* .descr, a class attribute the instance lacks */
-    PYSTON_ATTR_METHOD,         /* .descr, a method the instance does not shadow */
+    PYSTON_ATTR_CLASS_VALUE,    /* .descr, a class attribute (no __get__) */
+    PYSTON_ATTR_METHOD,         /* .descr, a method (LOAD_METHOD: [meth, self]) */
     PYSTON_ATTR_TYPE_VALUE,     /* obj is a class; .descr found in it */
+    PYSTON_ATTR_DICT_VALUE,     /* an instance attribute not among the shared
+                                 * keys: the instance's dict */
+    PYSTON_ATTR_DATA_DESCR,     /* .descr's __get__ (a data descriptor) */
+    PYSTON_ATTR_NONDATA_DESCR,  /* the instance's attribute, else .descr's __get__ */
 } pyston_attr_kind;
+
+/* How a hit learns whether the instance has an attribute of the name
+ * itself (which would shadow a class attribute, a method, a non-data
+ * descriptor). */
+typedef enum {
+    PYSTON_SHADOW_NONE,  /* the type has no instance dict: it cannot */
+    PYSTON_SHADOW_KEYS,  /* no while the inline values' shared keys are .keys
+                          * with .nentries entries (they only grow) */
+    PYSTON_SHADOW_CHECK, /* values[.index], or a look in the instance's dict */
+} pyston_shadow;
+
+#define PYSTON_NO_INDEX 0xFFFF
 
 typedef struct {
     uint32_t type_version; /* of the object's type (of obj itself for TYPE_VALUE) */
     uint8_t kind;
-    /* The instance does not shadow .descr while its type's shared keys
-     * are .keys with .nentries entries (they only ever grow), or when the
-     * type has no instance dict at all (.keys NULL). */
-    uint16_t index;
+    uint8_t shadow;
+    uint16_t index;        /* the name's shared-key index, PYSTON_NO_INDEX, or
+                            * a slot's offset */
     Py_ssize_t nentries;
     PyDictKeysObject *keys;
     PyObject *descr;
     PyTypeObject *type; /* feedback: valid while type_version matches */
 } pyston_attr_entry;
 
-#define PYSTON_ATTR_WAYS 4 /* entries per site; more types: megamorphic */
+#define PYSTON_ATTR_WAYS 8 /* entries per site; more types: megamorphic */
 
 /* LOAD_ATTR, LOAD_METHOD, STORE_ATTR. */
 typedef struct {

@@ -1,8 +1,12 @@
 """Inline caches must notice every change after a site has warmed up:
 class attributes, methods, __class__ assignment, globals, builtins,
 instance attributes that shadow class ones, slots, properties, modules."""
-import math
 import builtins
+import functools
+import math
+import os
+
+REAL_LEN = len
 
 
 class A:
@@ -132,6 +136,7 @@ print(use_globals())
 len = lambda s: "global shadows builtin"
 print(use_globals())
 del len
+builtins.len = REAL_LEN
 
 # class attributes read from the class
 class K:
@@ -170,3 +175,98 @@ A.__getattribute__ = lambda self, name: "late spy"
 print(read_dyn(A(1)))
 del A.__getattribute__
 print(read(A(3)))
+
+# some instances shadow a method with their own attribute (the name is
+# then among the class's shared keys), others do not
+class S:
+    def m(self):
+        return "method"
+
+    def __init__(self, shadow):
+        if shadow:
+            self.m = lambda: "instance"
+
+
+objs = [S(False), S(True), S(False)]
+def call_all():
+    return [o.m() for o in objs]
+for _ in range(4):
+    print(call_all())
+objs[0].m = lambda: "late instance"
+del objs[1].m
+print(call_all())
+objs[2].__dict__  # a real dict now
+objs[2].m = lambda: "in a dict"
+print(call_all(), [getattr(o, "m")() for o in objs])
+
+# instances whose attributes live in a real dict, __getattr__ classes,
+# descriptors with and without __set__, bound methods as values
+
+
+class D:
+    cls_value = "class"
+
+    def __init__(self, n):
+        self.n = n
+
+    def meth(self):
+        return ("meth", self.n)
+
+    @classmethod
+    def cm(cls):
+        return ("cm", cls.__name__)
+
+    @staticmethod
+    def sm():
+        return "sm"
+
+    @functools.cached_property
+    def cached(self):
+        return ("computed", self.n)
+
+
+class G:
+    def __init__(self):
+        self.real = 1
+
+    def __getattr__(self, name):
+        return "G.__getattr__(%s)" % name
+
+    @property
+    def broken(self):
+        raise AttributeError("from the property")
+
+
+def read_d(o):
+    return (o.n, o.cls_value, o.meth(), o.cm(), o.sm(), o.cached, o.meth.__name__,
+            type(o.meth).__name__)
+
+
+def read_g(o):
+    return o.real, o.missing, o.broken
+
+
+ds = [D(i) for i in range(3)]
+ds[1].__dict__  # materialized
+ds[2].__dict__ = {"n": "replaced"}
+for _ in range(4):
+    print([read_d(o) for o in ds], read_g(G()))
+ds[0].cls_value = "own"
+ds[1].meth = lambda: "shadow"
+del ds[2].__dict__["n"]
+ds[2].n = "again"
+for _ in range(2):
+    print([read_d(o) for o in ds])
+D.cached = "plain now"
+del ds[0].__dict__["cached"]
+print([read_d(o) for o in ds])
+
+def named(f):
+    return f.__name__, f.__qualname__
+print(named(read_d), named(read_g))
+read_g.__name__ = "renamed"
+print(named(read_d), named(read_g))
+st = os.stat(".")
+def stat_fields(s):
+    return type(s.st_mode), s.n_fields
+print(stat_fields(st), stat_fields(st))
