@@ -71,6 +71,27 @@ static bool generic_lookup(PyTypeObject *tp, bool *hook)
     return *hook;
 }
 
+/* A class attribute of a mutable type (a Python class) changes behaviour
+ * when the type gains __get__ or __set__, which the owner's type version
+ * does not see: the entry records the descriptor type's version too
+ * (assigned by a lookup if need be).  False if it has none. */
+static bool watch_descriptor_type(PyObject *descr, pyston_attr_entry *e)
+{
+    static PyObject *get_name;
+    PyTypeObject *dt = Py_TYPE(descr);
+    if (dt->tp_flags & Py_TPFLAGS_IMMUTABLETYPE)
+        return true;
+    if (get_name == NULL && (get_name = PyUnicode_InternFromString("__get__")) == NULL) {
+        PyErr_Clear();
+        return false;
+    }
+    (void)_PyType_Lookup(dt, get_name);
+    if (!(dt->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return false;
+    e->descr_version = dt->tp_version_tag;
+    return true;
+}
+
 /* How a hit will learn whether the instance has NAME itself (see
  * pyston_shadow), from OBJ's type. */
 static void plan_shadow_check(PyObject *obj, PyObject *name, pyston_attr_entry *e)
@@ -139,6 +160,8 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
     e.type_version = tp->tp_version_tag;
     e.type = tp;
     e.descr = descr;
+    if (descr != NULL && !watch_descriptor_type(descr, &e))
+        return e;
     descrgetfunc get = descr ? Py_TYPE(descr)->tp_descr_get : NULL;
     if (get != NULL && PyDescr_IsData(descr)) { /* wins over the instance */
         if (plain_slot(descr, false, &e))
@@ -156,7 +179,8 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
         e.kind = e.index != PYSTON_NO_INDEX ? PYSTON_ATTR_INSTANCE_VALUE : PYSTON_ATTR_DICT_VALUE;
     else if (get == NULL)
         e.kind = PYSTON_ATTR_CLASS_VALUE;
-    else if (method && (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR))
+    else if (method && (Py_TYPE(descr)->tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) &&
+             e.descr_version == 0) /* (the inline probe does not re-check it) */
         e.kind = PYSTON_ATTR_METHOD;
     else if (!hook)
         e.kind = PYSTON_ATTR_NONDATA_DESCR;
@@ -279,6 +303,8 @@ static probe load_by_entry(const pyston_attr_entry *e, PyObject *obj, PyObject *
                            PyObject **res, bool *as_method)
 {
     *as_method = false;
+    if (e->descr_version != 0 && Py_TYPE(e->descr)->tp_version_tag != e->descr_version)
+        return MISS; /* the class attribute's type changed */
     switch ((pyston_attr_kind)e->kind) {
     case PYSTON_ATTR_INSTANCE_VALUE:
     case PYSTON_ATTR_DICT_VALUE:

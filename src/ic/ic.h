@@ -52,6 +52,9 @@ typedef enum {
 
 typedef struct {
     uint32_t type_version; /* of the object's type (of obj itself for TYPE_VALUE) */
+    /* of .descr's type, when that type is mutable (a __get__ or __set__
+     * added to it changes how .descr behaves); 0 otherwise */
+    uint32_t descr_version;
     uint8_t kind;
     uint8_t shadow;
     uint16_t index;        /* the name's shared-key index, PYSTON_NO_INDEX, or

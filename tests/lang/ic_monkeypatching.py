@@ -270,3 +270,31 @@ st = os.stat(".")
 def stat_fields(s):
     return type(s.st_mode), s.n_fields
 print(stat_fields(st), stat_fields(st))
+
+# a class attribute whose own class later gains __get__ and __set__ (the
+# owner's type version does not change; test_opcache has the same)
+class Becomes:
+    pass
+
+
+class Holder:
+    attr = Becomes()
+
+    def __init__(self):
+        self.attr2 = 5
+
+    attr2 = Becomes()
+
+
+def read_holder(h):
+    a = h.attr
+    return type(a).__name__, h.attr2
+
+
+h = Holder()
+for _ in range(4):
+    print(read_holder(h))
+Becomes.__get__ = lambda self, instance, owner: "from __get__"
+print(read_holder(h))
+Becomes.__set__ = lambda self, instance, value: None
+print(read_holder(h))
