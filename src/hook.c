@@ -110,9 +110,9 @@ PyObject *pyston_eval_frame(PyThreadState *tstate,
     }
     /* A throw into a generator has an exception pending, which nothing here
      * may disturb: the interpreter unwinds it.  Traced frames run in the
-     * interpreter.  Compiled code runs a function from its start, and a
-     * generator's frame from its resumptions (the interpreter makes the
-     * generator: RETURN_GENERATOR). */
+     * interpreter.  Compiled code runs a function from its start (for a
+     * generator function: RETURN_GENERATOR, which makes the generator), and
+     * a generator's frame from its resumptions. */
     if (!throwflag) {
         bool fresh = frame->prev_instr + 1 == _PyCode_CODE(co);
         pyston_jitcode *jc = pyston_peek_jitcode(co);
@@ -121,7 +121,7 @@ PyObject *pyston_eval_frame(PyThreadState *tstate,
         if (jc != NULL && fresh && jc->compiled.entry == NULL && !jc->failed)
             maybe_compile(co, jc);
         if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing &&
-            fresh != pyston_is_generator(co)) {
+            (fresh || pyston_is_generator(co))) {
             pyston_stat.frames_jit++;
             return PYSTON_AFTER_FRAME(jc->compiled.entry(tstate, frame));
         }

@@ -583,6 +583,27 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         x86_jmp(a, c->epilogue);
         return true;
     }
+    case RETURN_GENERATOR: { /* returns the generator; resumptions come back after it */
+        x86_label ok = x86_new_label(a), defer = x86_new_label(a);
+        set_prev_instr(c, in->at);
+        x86_mov_rr(a, X86_RDI, TSTATE);
+        x86_mov_rr(a, X86_RSI, FRAME);
+        x86_lea(a, X86_RDX, SCRATCH(1));
+        emit_call(c, pyston_rt_return_generator);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_E, ok);
+        x86_movsxd(a, X86_RAX, X86_RAX);
+        x86_alu_ri(a, X86_CMP, X86_RAX, 2);
+        x86_jcc(a, X86_E, defer);
+        x86_jmp(a, c->throw_exit);
+        x86_bind(a, defer);
+        emit_resume_in_interpreter(c, (int)(in - c->insns), depth, pyston_rt_bailout_unsupported,
+                                   in->op);
+        x86_bind(a, ok);
+        x86_mov_load(a, X86_RAX, SCRATCH(1));
+        x86_jmp(a, c->epilogue);
+        return true;
+    }
     case YIELD_VALUE:
         set_prev_instr(c, in->at); /* where the generator is suspended */
         x86_mov_rr(a, X86_RDI, TSTATE);
@@ -722,14 +743,17 @@ static void emit_stub(compiler *c, const stub *s)
     }
 }
 
-/* A generator's frame resumes at prev_instr + 1: the instruction after
- * RETURN_GENERATOR or after a YIELD_VALUE.  Anything else (never expected)
+/* A generator's frame starts at its first instruction (the call, which
+ * runs RETURN_GENERATOR), and resumes at prev_instr + 1: the instruction
+ * after RETURN_GENERATOR or after a YIELD_VALUE.  Anything else (never expected)
  * goes to the interpreter, with the stack it came with. */
 static void emit_resume_dispatch(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_mov_load(a, X86_RAX, x86_at(FRAME, OFF_PREV_INSTR));
     x86_alu_rr(a, X86_SUB, X86_RAX, FIRST_INSTR);
+    x86_alu_ri(a, X86_CMP, X86_RAX, -2); /* a fresh frame: the first call */
+    x86_jcc(a, X86_E, c->label[0]);
     for (int i = 0; i < c->ncode; i++) {
         const insn *in = &c->insns[i];
         if (in->op == 0 || c->depth[i] < 0)

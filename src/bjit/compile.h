@@ -17,8 +17,8 @@ typedef struct {
 } pyston_compiled;
 
 /* Code whose frames live in a generator, coroutine or async generator:
- * the interpreter runs the first call (RETURN_GENERATOR), compiled code
- * the resumptions. */
+ * the first call runs RETURN_GENERATOR, which makes the generator and
+ * moves the frame into it; each resumption enters the code again. */
 static inline bool pyston_is_generator(PyCodeObject *co)
 {
     return co->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);

@@ -6,13 +6,11 @@
 
 #include "cpython.h"
 
-/* Code that binds its arguments in the simple way: positional only, no
- * varargs or varkeywords, no keyword-only arguments, not a generator (whose
- * first call RETURN_GENERATOR makes in the interpreter), fast locals. */
+/* Code that binds its arguments in the simple way: no varargs or
+ * varkeywords, no keyword-only arguments, fast locals. */
 static inline bool pyston_binds_simply(PyCodeObject *co)
 {
-    int mask = CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE |
-               CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE;
+    int mask = CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS;
     return (co->co_flags & mask) == CO_OPTIMIZED && co->co_kwonlyargcount == 0;
 }
 

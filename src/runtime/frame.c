@@ -1,6 +1,8 @@
 /* Frame entry and exit for compiled code; see frame.h. */
 #include "runtime/frame.h"
 
+#include <string.h>
+
 #include "runtime/exctable.h"
 #include "runtime/ops.h"
 
@@ -105,6 +107,64 @@ PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, i
 PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f)
 {
     return bailout(ts, f, 0, PYSTON_BAILOUT_RESUME);
+}
+
+/* Mirrors make_gen and _Py_MakeCoro (Objects/genobject.c), hidden. */
+static PyGenObject *make_generator(PyThreadState *ts, PyFunctionObject *func)
+{
+    PyCodeObject *code = (PyCodeObject *)func->func_code;
+    int kind = code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR);
+    PyTypeObject *type = kind == CO_COROUTINE ? &PyCoro_Type
+                         : kind == CO_ASYNC_GENERATOR ? &PyAsyncGen_Type
+                                                      : &PyGen_Type;
+    PyGenObject *gen = PyObject_GC_NewVar(PyGenObject, type,
+                                          code->co_nlocalsplus + code->co_stacksize);
+    if (gen == NULL)
+        return NULL;
+    gen->gi_frame_state = FRAME_CLEARED;
+    gen->gi_code = (PyCodeObject *)Py_NewRef(code);
+    gen->gi_weakreflist = NULL;
+    gen->gi_exc_state.exc_value = NULL;
+    gen->gi_exc_state.previous_item = NULL;
+    gen->gi_name = Py_NewRef(func->func_name);
+    gen->gi_qualname = Py_NewRef(func->func_qualname);
+    if (type != &PyGen_Type) /* a coroutine's origin: depth 0 (see the caller) */
+        gen->gi_origin_or_finalizer = NULL;
+    if (type == &PyAsyncGen_Type) {
+        gen->gi_closed = 0;
+        gen->gi_hooks_inited = 0;
+        gen->gi_running_async = 0;
+    }
+    (void)ts;
+    PyObject_GC_Track(gen);
+    return gen;
+}
+
+int pyston_rt_return_generator(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **gen_out)
+{
+    if ((f->f_code->co_flags & CO_COROUTINE) && ts->coroutine_origin_tracking_depth != 0)
+        return 2; /* compute_cr_origin is hidden: the interpreter does it */
+    PyGenObject *gen = make_generator(ts, f->f_func);
+    if (gen == NULL) {
+        f->stacktop = f->f_code->co_nlocalsplus;
+        return -1;
+    }
+    /* Mirrors RETURN_GENERATOR for an entry frame (Python/ceval.c), with
+     * _PyFrame_Copy: the generator takes over the frame's contents; the
+     * frame, cleared by our caller, keeps references of its own to the
+     * function and the code. */
+    f->stacktop = f->f_code->co_nlocalsplus;
+    _PyInterpreterFrame *gen_frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    memcpy(gen_frame, f, (size_t)((char *)&f->localsplus[f->stacktop] - (char *)f));
+    gen->gi_frame_state = FRAME_CREATED;
+    gen_frame->owner = FRAME_OWNED_BY_GENERATOR;
+    leave(ts, f);
+    f->stacktop = 0;
+    f->f_locals = NULL;
+    Py_INCREF(f->f_func);
+    Py_INCREF(f->f_code);
+    *gen_out = (PyObject *)gen;
+    return 0;
 }
 
 /* Mirrors YIELD_VALUE. */

@@ -14,6 +14,10 @@
 PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f);
 PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused);
 PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f);
+/* RETURN_GENERATOR: makes the generator (coroutine, async generator),
+ * which takes over the frame, and leaves the frame.  0 with the generator
+ * in *GEN_OUT; -1 on error; 2 if the interpreter must run it. */
+int pyston_rt_return_generator(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **gen_out);
 /* YIELD_VALUE: suspends the generator with STACKTOP entries and returns VALUE. */
 PyObject *pyston_rt_yield(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *value, int stacktop);
 PyObject *pyston_rt_bailout_unsupported(PyThreadState *ts, _PyInterpreterFrame *f, int opcode);
