@@ -156,6 +156,7 @@ int pyston_rt_return_generator(PyThreadState *ts, _PyInterpreterFrame *f, PyObje
     f->stacktop = f->f_code->co_nlocalsplus;
     _PyInterpreterFrame *gen_frame = (_PyInterpreterFrame *)gen->gi_iframe;
     memcpy(gen_frame, f, (size_t)((char *)&f->localsplus[f->stacktop] - (char *)f));
+    gen_frame->previous = NULL; /* no dangling pointer to the old frame */
     gen->gi_frame_state = FRAME_CREATED;
     gen_frame->owner = FRAME_OWNED_BY_GENERATOR;
     leave(ts, f);

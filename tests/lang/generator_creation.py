@@ -38,7 +38,7 @@ class K:
 for _ in range(3):
     g = gen(1)
     print(g.__name__, g.__qualname__, g.gi_code.co_name, inspect.getgeneratorstate(g),
-          g.gi_frame.f_lineno, sorted(g.gi_frame.f_locals), g.gi_running)
+          g.gi_frame.f_lineno, sorted(g.gi_frame.f_locals), g.gi_running, g.gi_frame.f_back)
     print(next(g), inspect.getgeneratorstate(g), sorted(next(g)))
     g.close()
     print(inspect.getgeneratorstate(g), g.gi_frame)
@@ -47,9 +47,11 @@ for _ in range(3):
     k = K()
     print(next(k.method_gen()) is k, K.method_gen.__qualname__)
     c = coro(4)
-    print(type(c).__name__, c.cr_origin, inspect.getcoroutinestate(c), asyncio.run(c))
+    print(type(c).__name__, c.cr_origin, inspect.getcoroutinestate(c), c.cr_frame.f_back,
+          asyncio.run(c))
     a = agen(3)
-    print(type(a).__name__, a.ag_running, a.__qualname__, asyncio.run(a.__anext__()))
+    print(type(a).__name__, a.ag_running, a.__qualname__, a.ag_frame.f_back,
+          asyncio.run(a.__anext__()))
 
 sys.set_coroutine_origin_tracking_depth(2)
 c = coro(5)
