@@ -99,7 +99,7 @@ static int decode(compiler *c)
         }
         if (op == 0) /* a CACHE entry outside any instruction */
             return -1;
-        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op]};
+        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op], -1};
         i += _PyOpcode_Caches[op];
         start = i + 1;
         ext = 0;
@@ -352,15 +352,36 @@ static size_t cache_bytes(const insn *in)
 /* r8 = the instruction's own inline cache. */
 static void emit_cache_arg(compiler *c, const insn *in)
 {
-    size_t size = cache_bytes(in);
-    if (size == 0)
-        return;
-    if (c->caches_used + size > c->caches_size) { /* counted wrong: refuse */
-        c->a.failed = true;
-        return;
+    if (in->cache >= 0)
+        x86_mov_imm64(&c->a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
+}
+
+void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
+                     x86_label done)
+{
+    if (c->ndeferred == c->deferred_capacity) {
+        int cap = c->deferred_capacity ? 2 * c->deferred_capacity : 16;
+        struct deferred *p = realloc(c->deferred, sizeof *p * (size_t)cap);
+        if (p == NULL) {
+            c->a.failed = true;
+            return;
+        }
+        c->deferred = p;
+        c->deferred_capacity = cap;
     }
-    x86_mov_imm64(&c->a, X86_R8, (uint64_t)(uintptr_t)(c->caches + c->caches_used));
-    c->caches_used += size;
+    c->deferred[c->ndeferred++] = (struct deferred){in, then, depth, slow, done};
+}
+
+static void emit_deferred(compiler *c)
+{
+    for (int i = 0; i < c->ndeferred; i++) { /* (emit_insn may add stubs, not these) */
+        struct deferred d = c->deferred[i];
+        x86_bind(&c->a, d.slow);
+        emit_insn(c, d.in, d.depth);
+        if (d.then)
+            emit_insn(c, d.then, d.depth + stack_effect(d.in, 0));
+        x86_jmp(&c->a, d.done);
+    }
 }
 
 void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
@@ -891,8 +912,12 @@ static void emit_epilogue(compiler *c)
 static int allocate_caches(compiler *c)
 {
     for (int i = 0; i < c->ncode; i++) {
-        if (c->insns[i].op != 0 && c->depth[i] >= 0)
-            c->caches_size += cache_bytes(&c->insns[i]);
+        insn *in = &c->insns[i];
+        in->cache = -1;
+        if (in->op != 0 && c->depth[i] >= 0 && cache_bytes(in) > 0) {
+            in->cache = (int)c->caches_size;
+            c->caches_size += cache_bytes(in);
+        }
     }
     if (c->caches_size == 0)
         return 0;
@@ -927,6 +952,7 @@ static int emit(compiler *c)
         c->prev = i;
         i = next - 1;
     }
+    emit_deferred(c);
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
     emit_epilogue(c);
@@ -997,6 +1023,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     free(c.label);
     free(c.targeted);
     free(c.stubs);
+    free(c.deferred);
     x86_free(&c.a);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     pyston_stat.compile_seconds += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);

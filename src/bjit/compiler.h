@@ -26,6 +26,7 @@ typedef struct {
     int arg;     /* with EXTENDED_ARG prefixes folded in */
     int at;      /* index of the instruction itself, after its prefixes */
     int next;    /* index of the next instruction, after inline caches */
+    int cache;   /* offset of its inline cache in compiler.caches, or -1 */
 } insn;
 
 /* Out-of-line code reached from the main path. */
@@ -53,8 +54,17 @@ typedef struct {
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
-    char *caches;      /* the inline caches, handed out in emission order */
-    size_t caches_size, caches_used;
+    char *caches;      /* the inline caches (insn.cache) */
+    size_t caches_size;
+    /* Slow paths of fast paths, emitted after the body so that the hot code
+     * stays dense: each binds .slow, runs the plain code of .in (and
+     * .then, the jump fused with it), and jumps back to .done. */
+    struct deferred {
+        const insn *in, *then;
+        int depth;
+        x86_label slow, done;
+    } *deferred;
+    int ndeferred, deferred_capacity;
     bool generator;    /* resumes at the instruction after each yield */
 } compiler;
 
@@ -90,6 +100,17 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
 void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done);
+
+/* The inline cache of IN (it has one). */
+static inline char *cache_of(compiler *c, const insn *in)
+{
+    return c->caches + in->cache;
+}
+
+/* Emits the plain code of IN (then THEN, if not NULL) out of line, at
+ * SLOW, continuing at DONE. */
+void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
+                     x86_label done);
 
 /* fast.c: emits IN (and maybe the instruction after it, when the two fuse)
  * with inline fast paths; returns the code unit of the next instruction

@@ -38,13 +38,6 @@ static void load_imm(compiler *c, x86_reg reg, const void *p)
     x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
 }
 
-/* The cache the instruction's helper call will get (emit_cache_arg hands
- * it out when the slow path is emitted). */
-static char *next_cache(compiler *c)
-{
-    return c->caches + c->caches_used;
-}
-
 /* Counts an inline cache hit in pyston.stats(). */
 static void count_hit(compiler *c)
 {
@@ -277,9 +270,7 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_bind(a, taken);
     emit_jump_taken(c, jump, depth - 2);
     /* the slow path: the two instructions as they are */
-    x86_bind(a, slow);
-    emit_insn(c, cmp, depth);
-    emit_insn(c, jump, depth - 1);
+    defer_slow_path(c, cmp, jump, depth, slow, done);
     x86_bind(a, done);
     return jump->next;
 }
@@ -400,7 +391,7 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    char *cache = next_cache(c);
+    char *cache = cache_of(c, in);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
     x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_globals)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
@@ -443,7 +434,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
 {
     x86_asm *a = &c->a;
     x86_label slot = x86_new_label(a), found = x86_new_label(a);
-    char *cache = next_cache(c);
+    char *cache = cache_of(c, in);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     check_type_version(c, slow);
@@ -483,8 +474,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
 {
     x86_asm *a = &c->a;
     x86_label hit = x86_new_label(a);
-    (void)in;
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)next_cache(c));
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     check_type_version(c, slow);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
@@ -520,7 +510,7 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
 {
     x86_asm *a = &c->a;
     x86_label not_value = x86_new_label(a), stored = x86_new_label(a);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)next_cache(c));
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     check_type_version(c, slow);
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
@@ -760,8 +750,7 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
         return -1;
     x86_label slow = x86_new_label(a), done = x86_new_label(a);
     fast(c, in, depth, slow, done);
-    x86_bind(a, slow);
-    emit_insn(c, in, depth);
+    defer_slow_path(c, in, NULL, depth, slow, done);
     x86_bind(a, done);
     return in->next;
 }
