@@ -115,7 +115,7 @@ static void init_frame(compiler *c)
     x86_label copy = x86_new_label(a), fill = x86_new_label(a), filled = x86_new_label(a);
     x86_label copied = x86_new_label(a);
     x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_func)), X86_RDI);
-    x86_inc_m(a, x86_at(X86_RSI, 0)); /* the code */
+    emit_incref(c, X86_RSI); /* the code */
     x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_code)), X86_RSI);
     x86_mov_load(a, X86_RDX, x86_at(X86_RDI, FUNC_FIELD(func_builtins)));
     x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_builtins)), X86_RDX);
