@@ -542,6 +542,43 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_jmp(a, done);
 }
 
+/* --- str concatenation ---------------------------------------------------------- */
+
+/* `s = s + t` / `s += t` on two strs, stored back into the local that
+ * held s (BINARY_OP_INPLACE_ADD_UNICODE): appended in place when s has no
+ * other owner.  Returns false when the pair does not have that shape. */
+static bool emit_append_in_place(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    const insn *store = &c->insns[in->next];
+    if ((in->arg != NB_ADD && in->arg != NB_INPLACE_ADD) || in->next >= c->ncode ||
+        c->targeted[in->next] || store->op != STORE_FAST)
+        return false;
+    x86_label slow = x86_new_label(a), done = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    load_imm(c, X86_RAX, &PyUnicode_Type);
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_jcc(a, X86_NE, slow);
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
+    x86_jcc(a, X86_NE, slow);
+    x86_alu_rm(a, X86_CMP, X86_RDI, x86_at(LOCALS, 8 * store->arg));
+    x86_jcc(a, X86_NE, slow); /* the local must hold the left operand */
+    set_prev_instr(c, in->at);
+    x86_mov_rr(a, X86_RDX, X86_RSI);
+    x86_mov_rr(a, X86_RSI, X86_RDI);
+    x86_lea(a, X86_RDI, x86_at(LOCALS, 8 * store->arg));
+    emit_call(c, pyston_unicode_append_local);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, done);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* both popped */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    defer_slow_path(c, in, store, depth, slow, done);
+    x86_bind(a, done);
+    return true;
+}
+
 /* --- FOR_ITER ------------------------------------------------------------------ */
 
 /* Mirrors listiterobject and tupleiterobject (Objects/listobject.c,
@@ -745,6 +782,8 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
             return emit_compare_and_branch(c, in, next, depth, jump_if);
         return -1;
     }
+    if (in->op == BINARY_OP && emit_append_in_place(c, in, depth))
+        return c->insns[in->next].next;
     fast_emitter fast = fast_emitters[in->op];
     if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(in)))
         return -1;

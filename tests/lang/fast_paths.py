@@ -226,3 +226,32 @@ def cells():
 
 
 print(cells())
+
+
+# str += in place (BINARY_OP_INPLACE_ADD_UNICODE) and its edges
+def build(n):
+    s = ""
+    for i in range(n):
+        s += str(i)
+    t = "x"
+    for i in range(3):
+        t = t + "y"
+    u = "a"
+    alias = u
+    u += "b"
+    class S(str): pass
+    v = S("q")
+    v += "r"
+    w = "z"
+    try:
+        w += 5
+    except TypeError as e:
+        print("TypeError", e, repr(w))
+    return len(s), t, u, alias, type(v).__name__, v
+print(build(10000))
+def sizes():
+    s = ""
+    for i in range(5):
+        s += "ab"
+    return sys.getrefcount(s), s
+print(sizes())
