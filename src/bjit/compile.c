@@ -369,7 +369,10 @@ void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x
         c->deferred = p;
         c->deferred_capacity = cap;
     }
-    c->deferred[c->ndeferred++] = (struct deferred){in, then, depth, slow, done};
+    struct deferred d = {in, 1 + (then != NULL), depth, slow, done};
+    if (c->group_pushes > 0)
+        d = (struct deferred){c->group_first, d.count + c->group_pushes, c->group_depth, slow, done};
+    c->deferred[c->ndeferred++] = d;
 }
 
 static void emit_deferred(compiler *c)
@@ -377,9 +380,12 @@ static void emit_deferred(compiler *c)
     for (int i = 0; i < c->ndeferred; i++) { /* (emit_insn may add stubs, not these) */
         struct deferred d = c->deferred[i];
         x86_bind(&c->a, d.slow);
-        emit_insn(c, d.in, d.depth);
-        if (d.then)
-            emit_insn(c, d.then, d.depth + stack_effect(d.in, 0));
+        const insn *in = d.first;
+        for (int k = 0, depth = d.depth; k < d.count; k++) {
+            emit_insn(c, in, depth);
+            depth += stack_effect(in, 0);
+            in = &c->insns[in->next];
+        }
         x86_jmp(&c->a, d.done);
     }
 }
@@ -934,7 +940,6 @@ static int emit(compiler *c)
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);
-    c->prev = -1;
     for (int i = 0; i < c->ncode; i++) {
         const insn *in = &c->insns[i];
         x86_bind(a, c->label[i]);
@@ -949,7 +954,6 @@ static int emit(compiler *c)
                                            in->op);
             next = in->next;
         }
-        c->prev = i;
         i = next - 1;
     }
     emit_deferred(c);
@@ -965,9 +969,12 @@ static void dump(compiler *c)
     uint8_t *ops = malloc((size_t)c->ncode);
     int *args = malloc(sizeof(int) * (size_t)c->ncode);
     if (offsets && ops && args) {
-        for (int i = 0; i < c->ncode; i++) {
+        for (int i = 0, last = 0; i < c->ncode; i++) {
             bool emitted = c->insns[i].op != 0 && c->depth[i] >= 0;
             offsets[i] = emitted ? c->a.labels[c->label[i]] : -1;
+            if (emitted && offsets[i] < 0) /* fused into the one before */
+                offsets[i] = last;
+            last = offsets[i] >= 0 ? offsets[i] : last;
             ops[i] = c->insns[i].op;
             args[i] = c->insns[i].arg;
         }

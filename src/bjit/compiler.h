@@ -47,7 +47,6 @@ typedef struct {
     insn *insns;     /* indexed by code unit; .op == 0 where none starts */
     int *depth;      /* stack depth before each instruction; -1: unreachable */
     bool *targeted;  /* code units reached other than by falling through */
-    int prev;        /* the instruction emitted before the current one, or -1 */
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit;
@@ -60,11 +59,22 @@ typedef struct {
      * stays dense: each binds .slow, runs the plain code of .in (and
      * .then, the jump fused with it), and jumps back to .done. */
     struct deferred {
-        const insn *in, *then;
-        int depth;
+        const insn *first; /* replayed from here, COUNT instructions */
+        int count, depth;
         x86_label slow, done;
     } *deferred;
     int ndeferred, deferred_capacity;
+    /* A fused group (fast.c): the LOAD_FAST/LOAD_CONST instructions just
+     * before a fast path, which it reads from the local or constant itself
+     * instead of the stack (no reference taken, nothing stored).  borrowed[k]
+     * describes the stack entry k below the top; its slow path replays the
+     * group from group_first. */
+    struct borrowed {
+        enum { OWNED, BORROWED_LOCAL, BORROWED_CONST } kind;
+        int index; /* of the local or the constant */
+    } borrowed[2];
+    const insn *group_first;
+    int group_pushes, group_depth;
     bool generator;    /* resumes at the instruction after each yield */
 } compiler;
 
@@ -108,7 +118,7 @@ static inline char *cache_of(compiler *c, const insn *in)
 }
 
 /* Emits the plain code of IN (then THEN, if not NULL) out of line, at
- * SLOW, continuing at DONE. */
+ * SLOW, continuing at DONE; in a fused group, the group's pushes first. */
 void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
                      x86_label done);
 

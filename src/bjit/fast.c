@@ -45,6 +45,49 @@ static void count_hit(compiler *c)
     x86_inc_m(&c->a, x86_at(X86_R11, 0));
 }
 
+/* --- operands: the stack entries a fast path reads -------------------------- */
+
+/* REG = the stack entry K below the top (0: the top): from its stack slot,
+ * or from the local or constant of a fused LOAD_FAST/LOAD_CONST (an
+ * unbound local goes to SLOW, whose replayed LOAD_FAST raises). */
+static void load_entry(compiler *c, x86_reg reg, int depth, int k, x86_label slow)
+{
+    struct borrowed b = c->borrowed[k];
+    if (b.kind == BORROWED_CONST) {
+        load_imm(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
+    } else if (b.kind == BORROWED_LOCAL) {
+        x86_mov_load(&c->a, reg, x86_at(LOCALS, 8 * b.index));
+        x86_test_rr(&c->a, reg, reg);
+        x86_jcc(&c->a, X86_E, slow);
+    } else {
+        x86_mov_load(&c->a, reg, stack_slot(c, depth - 1 - k));
+    }
+}
+
+/* The entry K below the top holds a reference of its own. */
+static bool entry_owned(compiler *c, int k)
+{
+    return c->borrowed[k].kind == OWNED;
+}
+
+/* Drops the entry K below the top, which the instruction consumes; a
+ * borrowed one has nothing to drop.  Clobbers rdi. */
+static void drop_entry(compiler *c, const insn *in, int depth, int k)
+{
+    if (!entry_owned(c, k))
+        return;
+    x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 1 - k));
+    emit_decref_rdi(c, in->at, false);
+}
+
+/* A reference for the entry K below the top, whose value is in REG: the
+ * consumer keeps it (stores it somewhere). */
+static void own_entry(compiler *c, x86_reg reg, int k)
+{
+    if (!entry_owned(c, k))
+        emit_incref(c, reg);
+}
+
 /* Jumps to FAIL unless the object in OBJ is a small int; leaves its
  * value in VALUE.  Clobbers rdx. */
 static void small_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fail)
@@ -79,14 +122,13 @@ static void box_int(compiler *c)
     x86_bind(a, boxed);
 }
 
-/* Whether IN's right operand is a small int constant that the previous
- * instruction (a LOAD_CONST nothing jumps past) pushed, and its value. */
-static bool rhs_small_const(compiler *c, const insn *in, long *value)
+/* Whether the right operand is a small int constant (a LOAD_CONST fused
+ * into the instruction), and its value. */
+static bool rhs_small_const(compiler *c, long *value)
 {
-    int at = (int)(in - c->insns);
-    if (c->targeted[at] || c->prev < 0 || c->insns[c->prev].op != LOAD_CONST)
+    if (c->borrowed[0].kind != BORROWED_CONST)
         return false;
-    PyObject *k = PyTuple_GET_ITEM(c->co->co_consts, c->insns[c->prev].arg);
+    PyObject *k = PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[0].index);
     if (!PyLong_CheckExact(k) || Py_SIZE(k) < -1 || Py_SIZE(k) > 1)
         return false;
     *value = Py_SIZE(k) * (long)((PyLongObject *)k)->ob_digit[0];
@@ -97,7 +139,7 @@ static bool rhs_small_const(compiler *c, const insn *in, long *value)
 static void lhs_small_int(compiler *c, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    load_entry(c, X86_RDI, depth, 1, slow);
     load_imm(c, X86_RAX, &PyLong_Type);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_jcc(a, X86_NE, slow);
@@ -109,8 +151,8 @@ static void lhs_small_int(compiler *c, int depth, x86_label slow)
 static void load_operands(compiler *c, int depth, x86_label fail)
 {
     x86_asm *a = &c->a;
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 1, fail);
+    load_entry(c, X86_RSI, depth, 0, fail);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
     x86_jcc(a, X86_NE, fail);
@@ -129,10 +171,8 @@ static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
 /* Drops both operands (lhs first, as ceval does). */
 static void decref_operands(compiler *c, const insn *in, int depth)
 {
-    x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 2));
-    emit_decref_rdi(c, in->at, false);
-    x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 1));
-    emit_decref_rdi(c, in->at, false);
+    drop_entry(c, in, depth, 1);
+    drop_entry(c, in, depth, 0);
 }
 
 /* --- COMPARE_OP + POP_JUMP_IF_TRUE/FALSE ------------------------------------ */
@@ -254,7 +294,7 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     int op = cmp->arg;
     x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
     long k;
-    if (rhs_small_const(c, cmp, &k)) { /* x < 10: the constant baked in */
+    if (rhs_small_const(c, &k)) { /* x < 10: the constant baked in */
         lhs_small_int(c, depth, slow);
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
         x86_setcc(a, int_condition(op), X86_RDX);
@@ -335,7 +375,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     long k;
-    if (ints && rhs_small_const(c, in, &k)) { /* n - 1: the constant baked in */
+    if (ints && rhs_small_const(c, &k)) { /* n - 1: the constant baked in */
         lhs_small_int(c, depth, slow);
         if (mul) {
             x86_mov_imm(a, X86_RCX, k);
@@ -372,11 +412,12 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, no_memory);
     /* the result replaces lhs, which is dropped after it, then rhs */
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    if (entry_owned(c, 1))
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
     x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    emit_decref_rdi(c, in->at, false);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
-    emit_decref_rdi(c, in->at, false);
+    if (entry_owned(c, 1))
+        emit_decref_rdi(c, in->at, false);
+    drop_entry(c, in, depth, 0);
     x86_jmp(a, done);
     x86_bind(a, no_memory); /* the operands stay on the stack */
     emit_error_keeping_stack(c, in, depth);
@@ -436,7 +477,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_label slot = x86_new_label(a), found = x86_new_label(a);
     char *cache = cache_of(c, in);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 0, slow);
     check_type_version(c, slow);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
@@ -461,7 +502,8 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     emit_incref(c, X86_RAX);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c);
-    emit_decref_rdi(c, in->at, false); /* the owner */
+    if (entry_owned(c, 0))
+        emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
 }
 
@@ -475,7 +517,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_asm *a = &c->a;
     x86_label hit = x86_new_label(a);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 0, slow);
     check_type_version(c, slow);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
@@ -498,6 +540,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
+    own_entry(c, X86_RDI, 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
     count_hit(c);
     x86_jmp(a, done);
@@ -511,7 +554,8 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_asm *a = &c->a;
     x86_label not_value = x86_new_label(a), stored = x86_new_label(a);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RSI, depth, 1, slow); /* the value */
+    load_entry(c, X86_RDI, depth, 0, slow);
     check_type_version(c, slow);
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
@@ -532,51 +576,71 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_lea(a, X86_RDX, x86_at_index(X86_RDI, X86_RCX, 1, 0)); /* the slot */
     x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
     x86_bind(a, stored); /* rdx: where, rax: the old value (NULL: an empty slot) */
-    x86_mov_load(a, X86_RCX, stack_slot(c, depth - 2));
-    x86_mov_store(a, x86_at(X86_RDX, 0), X86_RCX);
+    own_entry(c, X86_RSI, 1);
+    x86_mov_store(a, x86_at(X86_RDX, 0), X86_RSI);
     count_hit(c);
     x86_mov_rr(a, X86_RDI, X86_RAX);
     emit_decref_rdi(c, in->at, true);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1)); /* the owner */
-    emit_decref_rdi(c, in->at, false);
+    drop_entry(c, in, depth, 0); /* the owner */
     x86_jmp(a, done);
 }
 
 /* --- str concatenation ---------------------------------------------------------- */
 
+/* A BINARY_OP + (or +=) whose result goes into a local: maybe a str
+ * appended in place. */
+static bool append_in_place_shape(compiler *c, const insn *in)
+{
+    return (in->arg == NB_ADD || in->arg == NB_INPLACE_ADD) && in->next < c->ncode &&
+           !c->targeted[in->next] && c->insns[in->next].op == STORE_FAST;
+}
+
 /* `s = s + t` / `s += t` on two strs, stored back into the local that
  * held s (BINARY_OP_INPLACE_ADD_UNICODE): appended in place when s has no
- * other owner.  Returns false when the pair does not have that shape. */
-static bool emit_append_in_place(compiler *c, const insn *in, int depth)
+ * other owner; anything else goes to OTHER with the operands untouched. */
+static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_label other,
+                                 x86_label done)
 {
     x86_asm *a = &c->a;
     const insn *store = &c->insns[in->next];
-    if ((in->arg != NB_ADD && in->arg != NB_INPLACE_ADD) || in->next >= c->ncode ||
-        c->targeted[in->next] || store->op != STORE_FAST)
-        return false;
-    x86_label slow = x86_new_label(a), done = x86_new_label(a);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 1, other);
+    load_entry(c, X86_RSI, depth, 0, other);
     load_imm(c, X86_RAX, &PyUnicode_Type);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    x86_jcc(a, X86_NE, slow);
+    x86_jcc(a, X86_NE, other);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
-    x86_jcc(a, X86_NE, slow);
+    x86_jcc(a, X86_NE, other);
     x86_alu_rm(a, X86_CMP, X86_RDI, x86_at(LOCALS, 8 * store->arg));
-    x86_jcc(a, X86_NE, slow); /* the local must hold the left operand */
+    x86_jcc(a, X86_NE, other); /* the local must hold the left operand */
     set_prev_instr(c, in->at);
     x86_mov_rr(a, X86_RDX, X86_RSI);
     x86_mov_rr(a, X86_RSI, X86_RDI);
     x86_lea(a, X86_RDI, x86_at(LOCALS, 8 * store->arg));
+    x86_mov_imm(a, X86_RCX, entry_owned(c, 1) | entry_owned(c, 0) << 1);
     emit_call(c, pyston_unicode_append_local);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, done);
     x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* both popped */
     x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
     x86_jmp(a, c->throw_exit);
-    defer_slow_path(c, in, store, depth, slow, done);
+}
+
+/* BINARY_OP + and the STORE_FAST after it: strs appended in place, else
+ * the usual fast paths and the plain store. */
+static int emit_add_and_store(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    const insn *store = &c->insns[in->next];
+    x86_label other = x86_new_label(a), slow = x86_new_label(a), added = x86_new_label(a);
+    x86_label done = x86_new_label(a);
+    emit_append_in_place(c, in, depth, other, done);
+    x86_bind(a, other);
+    emit_binary_op(c, in, depth, slow, added);
+    defer_slow_path(c, in, NULL, depth, slow, added);
+    x86_bind(a, added);
+    emit_insn(c, store, depth - 1);
     x86_bind(a, done);
-    return true;
+    return store->next;
 }
 
 /* --- FOR_ITER ------------------------------------------------------------------ */
@@ -704,8 +768,8 @@ static void emit_binary_subscr(compiler *c, const insn *in, int depth, x86_label
                                x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 1, slow);
+    load_entry(c, X86_RSI, depth, 0, slow);
     sequence_item_address(c, false, slow);
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, 0));
     emit_incref(c, X86_RAX);
@@ -723,8 +787,8 @@ static void emit_store_subscr(compiler *c, const insn *in, int depth, x86_label 
                               x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2)); /* [value, list, index] */
-    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    load_entry(c, X86_RDI, depth, 1, slow); /* [value, list, index] */
+    load_entry(c, X86_RSI, depth, 0, slow);
     sequence_item_address(c, true, slow);
     x86_mov_load(a, X86_RDI, x86_at(X86_RAX, 0));
     x86_mov_load(a, X86_RCX, stack_slot(c, depth - 3));
@@ -738,9 +802,9 @@ static void emit_store_subscr(compiler *c, const insn *in, int depth, x86_label 
 static void emit_is_op(compiler *c, const insn *in, int depth, x86_label slow, x86_label done)
 {
     x86_asm *a = &c->a;
-    (void)slow;
-    x86_mov_load(a, X86_RAX, stack_slot(c, depth - 2));
-    x86_alu_rm(a, X86_CMP, X86_RAX, stack_slot(c, depth - 1));
+    load_entry(c, X86_RAX, depth, 1, slow);
+    load_entry(c, X86_RCX, depth, 0, slow);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
     x86_setcc(a, in->arg ? X86_NE : X86_E, X86_RAX);
     x86_mov_store(a, SCRATCH(0), X86_RAX);
     decref_operands(c, in, depth);
@@ -771,19 +835,47 @@ static const fast_emitter fast_emitters[256] = {
 
 /* ---------------------------------------------------------------------------- */
 
-int emit_fast_path(compiler *c, const insn *in, int depth)
+/* Whether COMPARE_OP IN fuses with the conditional jump after it. */
+static bool compare_and_branch_shape(compiler *c, const insn *in, bool *jump_if)
+{
+    return in->next < c->ncode && !c->targeted[in->next] && in->arg <= Py_GE &&
+           is_pop_jump_if_bool(c->insns[in->next].op, jump_if);
+}
+
+/* How many of its top stack entries the fast path of IN can read borrowed
+ * from a fused LOAD_FAST/LOAD_CONST (0: IN is not a fast path). */
+static int borrowable_entries(compiler *c, const insn *in)
+{
+    bool jump_if;
+    switch (in->op) {
+    case LOAD_ATTR: case LOAD_METHOD:
+        return 1;
+    case STORE_ATTR: case BINARY_SUBSCR: case STORE_SUBSCR: case IS_OP:
+        return 2;
+    case COMPARE_OP:
+        return compare_and_branch_shape(c, in, &jump_if) ? 2 : 0;
+    case BINARY_OP:
+        return binary_op_has_fast_path(in) ? 2 : 0;
+    }
+    return 0;
+}
+
+static bool is_fusable_push(const insn *in)
+{
+    return in->op == LOAD_FAST || in->op == LOAD_CONST;
+}
+
+static int emit_consumer(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
+    bool jump_if;
     if (in->op == COMPARE_OP) {
-        const insn *next = &c->insns[in->next];
-        bool jump_if;
-        if (in->next < c->ncode && !c->targeted[in->next] && in->arg <= Py_GE &&
-            is_pop_jump_if_bool(next->op, &jump_if))
-            return emit_compare_and_branch(c, in, next, depth, jump_if);
+        if (compare_and_branch_shape(c, in, &jump_if))
+            return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
         return -1;
     }
-    if (in->op == BINARY_OP && emit_append_in_place(c, in, depth))
-        return c->insns[in->next].next;
+    if (in->op == BINARY_OP && append_in_place_shape(c, in))
+        return emit_add_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
     if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(in)))
         return -1;
@@ -792,4 +884,40 @@ int emit_fast_path(compiler *c, const insn *in, int depth)
     defer_slow_path(c, in, NULL, depth, slow, done);
     x86_bind(a, done);
     return in->next;
+}
+
+/* FIRST, one or two LOAD_FAST/LOAD_CONST, and the fast path that consumes
+ * what they push, as one group: the fast path reads the locals and
+ * constants where they are.  -1 when the instructions after FIRST do not
+ * have that shape. */
+static int emit_group(compiler *c, const insn *first, int depth)
+{
+    const insn *in = first;
+    int pushes = 0;
+    while (is_fusable_push(in) && pushes < 2) {
+        if (in->next >= c->ncode || c->targeted[in->next])
+            return -1;
+        pushes++;
+        in = &c->insns[in->next];
+    }
+    if (pushes == 0 || pushes > borrowable_entries(c, in))
+        return -1;
+    const insn *push = first;
+    for (int k = pushes - 1; k >= 0; k--, push = &c->insns[push->next])
+        c->borrowed[k] = (struct borrowed){push->op == LOAD_FAST ? BORROWED_LOCAL : BORROWED_CONST,
+                                           push->arg};
+    c->group_first = first;
+    c->group_pushes = pushes;
+    c->group_depth = depth;
+    int next = emit_consumer(c, in, depth + pushes);
+    c->borrowed[0] = c->borrowed[1] = (struct borrowed){OWNED, 0};
+    c->group_pushes = 0;
+    return next;
+}
+
+int emit_fast_path(compiler *c, const insn *in, int depth)
+{
+    if (is_fusable_push(in))
+        return emit_group(c, in, depth);
+    return emit_consumer(c, in, depth);
 }

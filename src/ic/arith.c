@@ -214,14 +214,17 @@ int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject 
 }
 
 /* Mirrors BINARY_OP_INPLACE_ADD_UNICODE (Python/ceval.c): `s = s + t` or
- * `s += t` on strs stored back into the local LOCAL that held s: the local's
- * reference is dropped first, so that PyUnicode_Append can extend s in
- * place when nothing else holds it.  Consumes the stack's references to LEFT
- * and RIGHT; 0, or -1 with *LOCAL NULL. */
-int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right)
+ * `s += t` on strs stored back into the local LOCAL that held s: the stack's
+ * reference to s is dropped first, so that PyUnicode_Append can extend s in
+ * place when nothing else holds it.  OWNED says which operands the stack
+ * holds references to (bit 0: LEFT, bit 1: RIGHT; a fused LOAD_FAST pushes
+ * none), which are consumed; 0, or -1 with *LOCAL NULL. */
+int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right, int owned)
 {
-    Py_DECREF(left); /* _Py_DECREF_NO_DEALLOC: the local still holds it */
+    if (owned & 1)
+        Py_DECREF(left); /* _Py_DECREF_NO_DEALLOC: the local still holds it */
     PyUnicode_Append(local, right);
-    Py_DECREF(right);
+    if (owned & 2)
+        Py_DECREF(right);
     return *local ? 0 : -1;
 }

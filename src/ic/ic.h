@@ -106,6 +106,6 @@ PYSTON_IC_HELPER(COMPARE_OP);
 PYSTON_IC_HELPER(BINARY_SUBSCR);
 
 /* BINARY_OP (+, +=) + STORE_FAST on strs: see arith.c. */
-int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right);
+int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right, int owned);
 
 #endif

@@ -26,6 +26,17 @@ typedef struct {
     int16_t source[MAX_KEYWORD_PARAMS];
 } binding;
 
+/* B for a call with NARGS arguments, KWNAMES naming the last ones.
+ * Only the header is set: bind() fills source[] where it is used (zeroing
+ * all of it cost more than the rest of a call). */
+static void start_binding(binding *b, int nargs, PyObject *kwnames)
+{
+    b->entry = NULL;
+    b->size = 0;
+    b->kwnames = kwnames;
+    b->npos = nargs - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0);
+}
+
 /* The index of keyword NAME among the parameters that can be passed by
  * keyword, or -1. */
 static int keyword_index(PyCodeObject *co, PyObject *name)
@@ -139,8 +150,8 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, 
                         PyObject *kwnames, PyObject **result)
 {
     PyFunctionObject *func = (PyFunctionObject *)callable;
-    binding b = {.npos = nargs - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0),
-                 .kwnames = kwnames};
+    binding b;
+    start_binding(&b, nargs, kwnames);
     if (!direct_entry(ts, func, &b))
         return false;
     *result = enter_direct(ts, func, &b, args);
@@ -168,8 +179,8 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
     }
     PyObject *init = _PyType_Lookup(tp, init_name);
     /* __init__ gets the new object first */
-    binding b = {.npos = nargs + 1 - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0),
-                 .kwnames = kwnames};
+    binding b;
+    start_binding(&b, nargs + 1, kwnames);
     if (init == NULL || !PyFunction_Check(init) || !direct_entry(ts, (PyFunctionObject *)init, &b))
         return false;
     /* args[-1] holds the class: __init__ gets the new object there */
