@@ -61,7 +61,11 @@ static void imm64(x86_asm *a, uint64_t v)
     emit(a, b, 8);
 }
 
-void x86_init(x86_asm *a) { memset(a, 0, sizeof *a); }
+void x86_init(x86_asm *a)
+{
+    memset(a, 0, sizeof *a);
+    a->bound_end = -1;
+}
 
 void x86_free(x86_asm *a)
 {
@@ -263,12 +267,29 @@ x86_label x86_new_label(x86_asm *a)
     return a->nlabels++;
 }
 
+/* Whether the code ends with a jmp to LABEL that nothing lands after. */
+static bool ends_with_jmp_to(const x86_asm *a, x86_label label)
+{
+    if (a->nfixups == 0 || a->size < 5 || a->bound_end == (int64_t)a->size)
+        return false;
+    const struct x86_fixup *f = &a->fixups[a->nfixups - 1];
+    return f->label == label && f->at == a->size - 4 && a->code[a->size - 5] == 0xE9;
+}
+
 void x86_bind(x86_asm *a, x86_label label)
 {
-    if (label < 0 || label >= a->nlabels || a->labels[label] >= 0)
+    if (label < 0 || label >= a->nlabels || a->labels[label] >= 0) {
         a->failed = true;
-    else
-        a->labels[label] = (int32_t)a->size;
+        return;
+    }
+    /* A jump to the very next instruction is dropped: a label bound at the
+     * jmp itself then means the same place as before. */
+    while (ends_with_jmp_to(a, label)) {
+        a->size -= 5;
+        a->nfixups--;
+    }
+    a->labels[label] = (int32_t)a->size;
+    a->bound_end = (int64_t)a->size;
 }
 
 /* A rel32 to LABEL, resolved by x86_finish(). */

@@ -58,6 +58,7 @@ typedef struct {
     int nlabels, label_capacity;
     struct x86_fixup { size_t at; x86_label label; } *fixups;
     int nfixups, fixup_capacity;
+    int64_t bound_end; /* the offset of the last label bound */
 } x86_asm;
 
 void x86_init(x86_asm *a);

@@ -174,6 +174,20 @@ static void test_control_flow(void)
     CASE("ret; jmp 0x0; jle 0x0",
          x86_label l = x86_new_label(a); x86_bind(a, l); x86_ret(a);
          x86_jmp(a, l); x86_jcc(a, X86_LE, l));
+    /* a jmp to the very next instruction is dropped, also when a label
+     * was bound at the jmp (it now means the same place) */
+    CASE("jne 0x6; ret",
+         x86_label at_jmp = x86_new_label(a), next = x86_new_label(a);
+         x86_jcc(a, X86_NE, at_jmp); x86_bind(a, at_jmp); x86_jmp(a, next);
+         x86_bind(a, next); x86_ret(a));
+    /* ...but not when something lands between the jmp and its label */
+    CASE("jne 0xb; jmp 0xb; ret",
+         x86_label after = x86_new_label(a), next = x86_new_label(a);
+         x86_jcc(a, X86_NE, after); x86_jmp(a, next); x86_bind(a, after);
+         x86_bind(a, next); x86_ret(a));
+    CASE("jne 0x6; ret", /* a jcc to the next instruction stays */
+         x86_label next = x86_new_label(a); x86_jcc(a, X86_NE, next); x86_bind(a, next);
+         x86_ret(a));
 }
 
 static void test_patching(void)
