@@ -299,6 +299,39 @@ void emit_decref_rdi(compiler *c, int at, bool nullable)
     x86_bind(&c->a, done);
 }
 
+void emit_decref_float_rdi(compiler *c, int at)
+{
+    x86_label done = x86_new_label(&c->a);
+    count_ref_change(c, x86_dec_m); /* (flags: set by the dec below) */
+    x86_dec_m(&c->a, x86_at(X86_RDI, 0));
+    x86_jcc(&c->a, X86_E, add_stub(c, STUB_FLOAT_DEALLOC, at, 0, 0, done));
+    x86_bind(&c->a, done);
+}
+
+/* Mirrors float_dealloc (Objects/floatobject.c) for the exact float in
+ * rdi: onto the interpreter's free list unless it is full. */
+static void emit_float_free(compiler *c, const stub *s)
+{
+    x86_asm *a = &c->a;
+    struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
+    x86_label full = x86_new_label(a);
+    x86_mov_imm64(a, X86_RCX, (uint64_t)(uintptr_t)state);
+    x86_load32(a, X86_RDX, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PyFloat_MAXFREELIST);
+    x86_jcc(a, X86_GE, full);
+    x86_lea(a, X86_RDX, x86_at(X86_RDX, 1));
+    x86_store32(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)), X86_RDX);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)));
+    x86_mov_store(a, x86_at(X86_RDI, offsetof(PyObject, ob_type)), X86_RDX);
+    x86_mov_store(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)), X86_RDI);
+    x86_jmp(a, s->resume);
+    x86_bind(a, full);
+    if (s->at >= 0)
+        set_prev_instr(c, s->at);
+    emit_call(c, _Py_Dealloc);
+    x86_jmp(a, s->resume);
+}
+
 /* CHECK_EVAL_BREAKER: signals, pending calls, GIL hand-off, async exceptions. */
 static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
@@ -744,6 +777,14 @@ static void emit_stub(compiler *c, const stub *s)
             set_prev_instr(c, s->at);
         emit_call(c, _Py_Dealloc);
         x86_jmp(a, s->resume);
+        break;
+    case STUB_FLOAT_DEALLOC:
+#if defined(Py_TRACE_REFS)
+        emit_call(c, _Py_Dealloc);
+        x86_jmp(a, s->resume);
+#else
+        emit_float_free(c, s);
+#endif
         break;
     case STUB_UNBOUND:
         set_prev_instr(c, s->at);

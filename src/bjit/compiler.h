@@ -30,7 +30,7 @@ typedef struct {
 } insn;
 
 /* Out-of-line code reached from the main path. */
-typedef enum { STUB_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
+typedef enum { STUB_DEALLOC, STUB_FLOAT_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
 
 typedef struct {
     stub_kind kind;
@@ -95,6 +95,8 @@ void emit_decref_no_dealloc(compiler *c, x86_reg reg);
 /* Py_DECREF of the object in RDI, deallocating out of line (after setting
  * prev_instr to AT, unless AT < 0). */
 void emit_decref_rdi(compiler *c, int at, bool nullable);
+/* The same for an exact float, which goes back to the free list inline. */
+void emit_decref_float_rdi(compiler *c, int at);
 void emit_tracing_check_at(compiler *c, int resume, int depth);
 void emit_tracing_check(compiler *c, const insn *in, int depth_after);
 /* Calls the instruction's helper (fn) with its arguments and cache. */

@@ -25,6 +25,7 @@
 
 #include <internal/pycore_dict.h> /* PyDictKeysObject */
 #include <internal/pycore_long.h> /* _PyLong_SMALL_INTS */
+#include <internal/pycore_pymem.h> /* _Py_tracemalloc_config */
 #include "runtime/ops.h"
 #include "stats.h"
 
@@ -162,6 +163,15 @@ static void load_operands(compiler *c, int depth, x86_label fail)
  * as it was before IN. */
 static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
 {
+    for (int k = 1; k >= 0; k--) { /* borrowed operands: onto the stack now */
+        if (!entry_owned(c, k)) {
+            x86_label never = x86_new_label(&c->a);
+            load_entry(c, X86_RAX, depth, k, never); /* (checked before) */
+            x86_bind(&c->a, never);
+            emit_incref(c, X86_RAX);
+            x86_mov_store(&c->a, stack_slot(c, depth - 1 - k), X86_RAX);
+        }
+    }
     set_prev_instr(c, in->at);
     x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
     x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
@@ -339,8 +349,60 @@ static bool float_op(int op, x86_sse *sse)
     return false;
 }
 
+/* rax = PyFloat_FromDouble(xmm0), which may be NULL: a float from the
+ * interpreter's free list inline, as PyFloat_FromDouble does
+ * (Objects/floatobject.c), unless tracemalloc wants to see it made. */
+static void box_float(compiler *c)
+{
+#if defined(Py_REF_DEBUG) || defined(Py_TRACE_REFS)
+    emit_call(c, PyFloat_FromDouble); /* _Py_NewReference does more there */
+#else
+    x86_asm *a = &c->a;
+    struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
+    x86_label call = x86_new_label(a), boxed = x86_new_label(a);
+    load_imm(c, X86_RCX, &_Py_tracemalloc_config.tracing);
+    x86_load32(a, X86_RCX, x86_at(X86_RCX, 0));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_NE, call);
+    load_imm(c, X86_RCX, state);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, call);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RAX, OFF_TYPE)); /* the next free one */
+    x86_mov_store(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)), X86_RDX);
+    x86_load32(a, X86_RDX, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)));
+    x86_lea(a, X86_RDX, x86_at(X86_RDX, -1));
+    x86_store32(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)), X86_RDX);
+    load_imm(c, X86_RDX, &PyFloat_Type); /* _PyObject_Init: a static type, no incref */
+    x86_mov_store(a, x86_at(X86_RAX, OFF_TYPE), X86_RDX);
+    x86_mov_store_imm(a, x86_at(X86_RAX, offsetof(PyObject, ob_refcnt)), 1);
+    x86_movsd_store(a, x86_at(X86_RAX, OFF_FVAL), 0);
+    x86_jmp(a, boxed);
+    x86_bind(a, call);
+    emit_call(c, PyFloat_FromDouble);
+    x86_bind(a, boxed);
+#endif
+}
+
+/* Replaces the two float operands by the result in rax (NULL: to
+ * NO_MEMORY), dropping them (floats go back to the free list inline). */
+static void float_result(compiler *c, const insn *in, int depth, x86_label no_memory)
+{
+    x86_asm *a = &c->a;
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, no_memory);
+    for (int k = 1; k >= 0; k--) {
+        if (entry_owned(c, k))
+            x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1 - k));
+        if (k == 1)
+            x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+        if (entry_owned(c, k))
+            emit_decref_float_rdi(c, in->at);
+    }
+}
+
 /* rax = the float result of SSE on the floats rdi and rsi (else to SLOW),
- * boxed by PyFloat_FromDouble (which may return NULL). */
+ * boxed (NULL: out of memory). */
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
 {
     x86_asm *a = &c->a;
@@ -354,7 +416,7 @@ static void float_binary(compiler *c, x86_sse sse, x86_label slow)
     }
     x86_movsd_load(a, 0, x86_at(X86_RDI, OFF_FVAL));
     x86_sse_rm(a, sse, 0, x86_at(X86_RSI, OFF_FVAL));
-    emit_call(c, PyFloat_FromDouble);
+    box_float(c);
 }
 
 static bool binary_op_has_fast_path(const insn *in)
@@ -403,10 +465,13 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             x86_jmp(a, slow);
         }
         x86_bind(a, not_int);
-        if (!floats)
+        if (!floats) {
             x86_jmp(a, slow);
-        else
+        } else {
             float_binary(c, sse, slow);
+            float_result(c, in, depth, no_memory);
+            x86_jmp(a, done);
+        }
     }
     x86_bind(a, boxed);
     x86_test_rr(a, X86_RAX, X86_RAX);
