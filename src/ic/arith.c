@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "runtime/call.h"
 #include "runtime/ops.h"
 #include "stats.h"
 
@@ -122,6 +123,106 @@ static bool as_double(PyObject *o, double *d)
     return false;
 }
 
+/* --- operators of Python classes ------------------------------------------- */
+
+#define NB_SLOT(field) ((int)offsetof(PyNumberMethods, field))
+
+/* For each binary operator (NB_ADD .. NB_XOR; NB_POWER is ternary and left
+ * out): its method, its slot and in-place slot, its symbol in error
+ * messages (binop_type_error), and whether the sequence fallbacks of
+ * PyNumber_Add/PyNumber_Multiply follow it. */
+static const struct {
+    const char *name, *symbol, *inplace_symbol;
+    int slot, inplace_slot;
+    bool sequence;
+} binary_dunders[NB_INPLACE_ADD] = {
+    [NB_ADD] = {"__add__", "+", "+=", NB_SLOT(nb_add), NB_SLOT(nb_inplace_add), true},
+    [NB_AND] = {"__and__", "&", "&=", NB_SLOT(nb_and), NB_SLOT(nb_inplace_and), false},
+    [NB_FLOOR_DIVIDE] = {"__floordiv__", "//", "//=", NB_SLOT(nb_floor_divide),
+                         NB_SLOT(nb_inplace_floor_divide), false},
+    [NB_LSHIFT] = {"__lshift__", "<<", "<<=", NB_SLOT(nb_lshift), NB_SLOT(nb_inplace_lshift), false},
+    [NB_MATRIX_MULTIPLY] = {"__matmul__", "@", "@=", NB_SLOT(nb_matrix_multiply),
+                            NB_SLOT(nb_inplace_matrix_multiply), false},
+    [NB_MULTIPLY] = {"__mul__", "*", "*=", NB_SLOT(nb_multiply), NB_SLOT(nb_inplace_multiply), true},
+    [NB_REMAINDER] = {"__mod__", "%", "%=", NB_SLOT(nb_remainder), NB_SLOT(nb_inplace_remainder), false},
+    [NB_OR] = {"__or__", "|", "|=", NB_SLOT(nb_or), NB_SLOT(nb_inplace_or), false},
+    [NB_RSHIFT] = {"__rshift__", ">>", ">>=", NB_SLOT(nb_rshift), NB_SLOT(nb_inplace_rshift), false},
+    [NB_SUBTRACT] = {"__sub__", "-", "-=", NB_SLOT(nb_subtract), NB_SLOT(nb_inplace_subtract), false},
+    [NB_TRUE_DIVIDE] = {"__truediv__", "/", "/=", NB_SLOT(nb_true_divide),
+                        NB_SLOT(nb_inplace_true_divide), false},
+    [NB_XOR] = {"__xor__", "^", "^=", NB_SLOT(nb_xor), NB_SLOT(nb_inplace_xor), false},
+};
+
+static binaryfunc number_slot(PyTypeObject *tp, int offset)
+{
+    return tp->tp_as_number ? *(binaryfunc *)((char *)tp->tp_as_number + offset) : NULL;
+}
+
+/* LHS op RHS where LHS's class defines the operator in Python and RHS is
+ * of the same class or an exact int or float: the method is called
+ * directly (compiled code enters it without the hook), as binary_op1,
+ * SLOT1BINFULL (slot_nb_add & co.) and vectorcall_maybe
+ * (Objects/abstract.c, typeobject.c) would call it.  1 with *RES set (NULL:
+ * an error), 0 when the operands do not have that shape. */
+static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *rhs,
+                         PyObject **res)
+{
+    static PyObject *names[NB_INPLACE_ADD];
+    bool inplace = oparg >= NB_INPLACE_ADD;
+    int op = inplace ? oparg - NB_INPLACE_ADD : oparg;
+    PyTypeObject *tp = Py_TYPE(lhs), *rtp = Py_TYPE(rhs);
+    if (op == NB_POWER || op >= NB_INPLACE_ADD || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        (rtp != tp && rtp != &PyLong_Type && rtp != &PyFloat_Type))
+        return 0;
+    /* binary_iop1 tries the in-place slot first; the sequence fallbacks of
+     * binary_op follow a NotImplemented: neither may exist */
+    if (inplace && number_slot(tp, binary_dunders[op].inplace_slot) != NULL)
+        return 0;
+    PySequenceMethods *sq = tp->tp_as_sequence;
+    if (binary_dunders[op].sequence && sq &&
+        (sq->sq_concat || sq->sq_repeat || sq->sq_inplace_concat || sq->sq_inplace_repeat))
+        return 0;
+    if (names[op] == NULL && (names[op] = PyUnicode_InternFromString(binary_dunders[op].name)) == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    /* a Python function found for the operator: the slot is slot_nb_* */
+    PyObject *method = _PyType_Lookup(tp, names[op]);
+    if (method == NULL || !PyFunction_Check(method))
+        return 0;
+    PyObject *args[2] = {lhs, rhs};
+    Py_INCREF(method);
+    Py_INCREF(lhs);
+    Py_INCREF(rhs);
+    PyObject *r;
+    if (!pyston_call_direct(ts, method, args, 2, NULL, &r)) { /* (consumes on success) */
+        r = PyObject_Vectorcall(method, args, 2, NULL);
+        Py_DECREF(method);
+        Py_DECREF(lhs);
+        Py_DECREF(rhs);
+    }
+    if (r != Py_NotImplemented || rtp == tp) { /* same class: the slot returns it */
+        if (r == Py_NotImplemented)
+            goto unsupported;
+        *res = r;
+        return 1;
+    }
+    Py_DECREF(r); /* then the right operand's own slot, as binary_op1 does */
+    binaryfunc slotw = number_slot(rtp, binary_dunders[op].slot);
+    r = slotw ? slotw(lhs, rhs) : Py_NewRef(Py_NotImplemented);
+    if (r != Py_NotImplemented) {
+        *res = r;
+        return 1;
+    }
+unsupported: /* binop_type_error */
+    Py_DECREF(r);
+    PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+                 inplace ? binary_dunders[op].inplace_symbol : binary_dunders[op].symbol,
+                 tp->tp_name, rtp->tp_name);
+    *res = NULL;
+    return 1;
+}
+
 int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                         void *cache)
 {
@@ -139,6 +240,13 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
         return replace_operands(sp, res);
     if (PyErr_Occurred()) { /* out of memory */
         f->stacktop = (int)(sp - f->localsplus);
+        return -1;
+    }
+    if (python_dunder(ts, oparg, lhs, rhs, &res)) {
+        replace_operands(sp, res);
+        if (res != NULL)
+            return 0;
+        f->stacktop = (int)(sp - 1 - f->localsplus); /* as pyston_op_BINARY_OP */
         return -1;
     }
     return pyston_op_BINARY_OP(ts, f, sp, oparg, NULL);
