@@ -75,8 +75,11 @@ REFLEAK_ARGS ?=
         test-reliability
 
 # $(call jit_ext,INCLUDE DIR,EXTRA CFLAGS): the link line of the extension.
-jit_ext = $(CC) $(WARN) $(CFLAGS) $(2) -Isrc -I$(1) -fPIC -shared -fvisibility=hidden \
-          -o $@ $(JIT_SRCS)
+# No SLP vectorizing: it merges a helper's reads of two adjacent stack
+# entries into one 16-byte load, which stalls on the two 8-byte stores that
+# compiled code has just made (a failed store-to-load forwarding).
+jit_ext = $(CC) $(WARN) $(CFLAGS) -fno-tree-slp-vectorize $(2) -Isrc -I$(1) -fPIC -shared \
+          -fvisibility=hidden -o $@ $(JIT_SRCS)
 
 # build/VARIANT/: a copy of the launcher and the package's Python files, so
 # that build/VARIANT/bin/pyston runs the extension built into that tree.
