@@ -24,22 +24,29 @@ static bool grow(void **items, int *capacity, size_t item_size, int needed)
     return true;
 }
 
-static void emit(x86_asm *a, const void *bytes, size_t n)
+/* Room for N more bytes (the slow path of emit). */
+static bool __attribute__((noinline)) grow_code(x86_asm *a, size_t n)
 {
     if (a->failed)
-        return;
-    if (a->size + n > a->capacity) {
-        size_t next = a->capacity ? a->capacity * 2 : 256;
-        while (next < a->size + n)
-            next *= 2;
-        uint8_t *p = realloc(a->code, next);
-        if (p == NULL) {
-            a->failed = true;
-            return;
-        }
-        a->code = p;
-        a->capacity = next;
+        return false;
+    size_t next = a->capacity ? a->capacity * 2 : 256;
+    while (next < a->size + n)
+        next *= 2;
+    uint8_t *p = realloc(a->code, next);
+    if (p == NULL) {
+        a->failed = true;
+        return false;
     }
+    a->code = p;
+    a->capacity = next;
+    return true;
+}
+
+/* Inline: the compiler spends most of its time here. */
+static inline void emit(x86_asm *a, const void *bytes, size_t n)
+{
+    if (a->size + n > a->capacity && !grow_code(a, n))
+        return;
     memcpy(a->code + a->size, bytes, n);
     a->size += n;
 }
