@@ -102,6 +102,33 @@ static void small_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label f
     x86_imul_rr(a, value, X86_RDX);
 }
 
+/* The same for a "word int": an exact int of at most two 30-bit digits
+ * (below 2**60 in magnitude, so that sums never overflow 64 bits).
+ * Clobbers rdx and r11. */
+static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fail)
+{
+    x86_asm *a = &c->a;
+    x86_label two = x86_new_label(a), done = x86_new_label(a);
+    x86_mov_load(a, value, x86_at(obj, OFF_SIZE));
+    x86_lea(a, X86_RDX, x86_at(value, 1));
+    x86_alu_ri(a, X86_CMP, X86_RDX, 2);
+    x86_jcc(a, X86_A, two);
+    x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0)); /* ob_size * digit[0] */
+    x86_imul_rr(a, value, X86_RDX);
+    x86_jmp(a, done);
+    x86_bind(a, two); /* ob_size -2 or 2: the sign times digit[0] | digit[1] << 30 */
+    x86_lea(a, X86_RDX, x86_at(value, 2));
+    x86_alu_ri(a, X86_CMP, X86_RDX, 4);
+    x86_jcc(a, X86_A, fail);
+    x86_load32(a, X86_R11, x86_at(obj, OFF_DIGIT0 + (int32_t)sizeof(digit)));
+    x86_shift_ri(a, X86_SHL, X86_R11, PyLong_SHIFT);
+    x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0));
+    x86_alu_rr(a, X86_OR, X86_R11, X86_RDX);
+    x86_shift_ri(a, X86_SAR, value, 1);
+    x86_imul_rr(a, value, X86_R11);
+    x86_bind(a, done);
+}
+
 /* rax = PyLong_FromLong(rax): a cached small int (-5..256) inline, as
  * get_small_int does, else the call (which may return NULL). */
 static void box_int(compiler *c)
@@ -136,15 +163,19 @@ static bool rhs_small_const(compiler *c, long *value)
     return true;
 }
 
-/* rax = the value of the left operand, a small int (else to SLOW). */
-static void lhs_small_int(compiler *c, int depth, x86_label slow)
+/* rax = the value of the left operand, a small int (WORD: a word int),
+ * else to SLOW. */
+static void lhs_int(compiler *c, int depth, bool word, x86_label slow)
 {
     x86_asm *a = &c->a;
     load_entry(c, X86_RDI, depth, 1, slow);
     load_imm(c, X86_RAX, &PyLong_Type);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_jcc(a, X86_NE, slow);
-    small_int_value(c, X86_RDI, X86_RAX, slow);
+    if (word)
+        word_int_value(c, X86_RDI, X86_RAX, slow);
+    else
+        small_int_value(c, X86_RDI, X86_RAX, slow);
 }
 
 /* rdi, rsi = the two operands on top of the stack, and rax their common
@@ -274,8 +305,8 @@ static void compare_operands(compiler *c, int op, int depth, x86_label slow)
     load_imm(c, X86_RCX, &PyLong_Type);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
     x86_jcc(a, X86_NE, not_int);
-    small_int_value(c, X86_RDI, X86_RAX, slow);
-    small_int_value(c, X86_RSI, X86_RCX, slow);
+    word_int_value(c, X86_RDI, X86_RAX, slow);
+    word_int_value(c, X86_RSI, X86_RCX, slow);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
     x86_setcc(a, int_condition(op), X86_RDX);
     x86_jmp(a, compared);
@@ -305,7 +336,7 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
     long k;
     if (rhs_small_const(c, &k)) { /* x < 10: the constant baked in */
-        lhs_small_int(c, depth, slow);
+        lhs_int(c, depth, false, slow);
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
         x86_setcc(a, int_condition(op), X86_RDX);
     } else {
@@ -327,15 +358,25 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
 
 /* --- BINARY_OP ---------------------------------------------------------------- */
 
+/* + - * & | ^ on word ints: an ALU instruction, or a multiplication
+ * (MUL) whose overflow goes to the slow path. */
 static bool int_op(int op, x86_alu *alu, bool *mul)
 {
     *mul = false;
     switch (op) {
     case NB_ADD: case NB_INPLACE_ADD: *alu = X86_ADD; return true;
     case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: *alu = X86_SUB; return true;
+    case NB_AND: case NB_INPLACE_AND: *alu = X86_AND; return true;
+    case NB_OR: case NB_INPLACE_OR: *alu = X86_OR; return true;
+    case NB_XOR: case NB_INPLACE_XOR: *alu = X86_XOR; return true;
     case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: *mul = true; return true;
     }
     return false;
+}
+
+static bool is_rshift(int op)
+{
+    return op == NB_RSHIFT || op == NB_INPLACE_RSHIFT;
 }
 
 static bool float_op(int op, x86_sse *sse)
@@ -424,7 +465,7 @@ static bool binary_op_has_fast_path(const insn *in)
     x86_alu alu;
     x86_sse sse;
     bool mul;
-    return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse);
+    return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse) || is_rshift(in->arg);
 }
 
 static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slow,
@@ -437,11 +478,17 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     long k;
-    if (ints && rhs_small_const(c, &k)) { /* n - 1: the constant baked in */
-        lhs_small_int(c, depth, slow);
-        if (mul) {
+    if (is_rshift(in->arg) && !(rhs_small_const(c, &k) && k >= 0 && k < 64)) {
+        x86_jmp(a, slow); /* only x >> constant: floors, as long_rshift */
+    } else if ((ints || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
+        /* n - 1: the constant baked in */
+        lhs_int(c, depth, true, slow);
+        if (is_rshift(in->arg)) {
+            x86_shift_ri(a, X86_SAR, X86_RAX, (uint8_t)k);
+        } else if (mul) {
             x86_mov_imm(a, X86_RCX, k);
             x86_imul_rr(a, X86_RAX, X86_RCX);
+            x86_jcc(a, X86_O, slow);
         } else {
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
@@ -452,13 +499,15 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         load_imm(c, X86_RCX, &PyLong_Type);
         x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
         x86_jcc(a, X86_NE, not_int);
-        if (ints) { /* two values below 2**30: no overflow in 64 bits */
-            small_int_value(c, X86_RDI, X86_RAX, slow);
-            small_int_value(c, X86_RSI, X86_RCX, slow);
-            if (mul)
+        if (ints) { /* two values below 2**60: only products overflow */
+            word_int_value(c, X86_RDI, X86_RAX, slow);
+            word_int_value(c, X86_RSI, X86_RCX, slow);
+            if (mul) {
                 x86_imul_rr(a, X86_RAX, X86_RCX);
-            else
+                x86_jcc(a, X86_O, slow);
+            } else {
                 x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+            }
             box_int(c);
             x86_jmp(a, boxed);
         } else {

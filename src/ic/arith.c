@@ -23,6 +23,23 @@ static inline bool small_int(PyObject *o, long *value)
     return true;
 }
 
+/* A 3.11 int with at most two 30-bit digits (below 2**60 in magnitude):
+ * its value. */
+static inline bool word_int(PyObject *o, long *value)
+{
+    if (!PyLong_CheckExact(o))
+        return false;
+    Py_ssize_t size = Py_SIZE(o);
+    if (size < -2 || size > 2)
+        return false;
+    const digit *d = ((PyLongObject *)o)->ob_digit;
+    long magnitude = size == 0 ? 0 : (long)d[0];
+    if (size == 2 || size == -2)
+        magnitude |= (long)d[1] << PyLong_SHIFT;
+    *value = size < 0 ? -magnitude : magnitude;
+    return true;
+}
+
 static uint8_t operand_class(PyObject *o)
 {
     PyTypeObject *tp = Py_TYPE(o);
@@ -58,17 +75,23 @@ static inline int replace_operands(PyObject **sp, PyObject *res)
     return 0;
 }
 
-/* LHS op RHS for two small ints, without overflow (each fits in 31 bits);
- * NULL when the operator has no fast path here. */
+/* LHS op RHS for two ints below 2**60 in magnitude (word_int), in machine
+ * words (sums and differences cannot overflow; products are checked);
+ * NULL when the operator has no fast path here, or overflows. */
 static PyObject *int_binary(int op, long a, long b)
 {
+    long r;
     switch (op) {
     case NB_ADD: case NB_INPLACE_ADD:
         return PyLong_FromLong(a + b);
     case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
         return PyLong_FromLong(a - b);
     case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
-        return PyLong_FromLong(a * b);
+        return __builtin_mul_overflow(a, b, &r) ? NULL : PyLong_FromLong(r);
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT: /* floors, as long_rshift */
+        if (b < 0)
+            return NULL; /* ValueError: the generic path */
+        return PyLong_FromLong(b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
     case NB_AND: case NB_INPLACE_AND:
         return PyLong_FromLong(a & b);
     case NB_OR: case NB_INPLACE_OR:
@@ -231,7 +254,7 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
     double x, y;
     PyObject *res = NULL;
     record(cache, lhs, rhs);
-    if (small_int(lhs, &a) && small_int(rhs, &b))
+    if (word_int(lhs, &a) && word_int(rhs, &b))
         res = int_binary(oparg, a, b);
     else if ((PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs)) && as_double(lhs, &x) &&
              as_double(rhs, &y))
@@ -270,7 +293,7 @@ int pyston_ic_COMPARE_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **s
     PyObject *rhs = sp[-1], *lhs = sp[-2];
     long a, b;
     record(cache, lhs, rhs);
-    if (small_int(lhs, &a) && small_int(rhs, &b))
+    if (word_int(lhs, &a) && word_int(rhs, &b))
         return replace_operands(sp, Py_NewRef(compare_result(oparg, (a > b) - (a < b)) ? Py_True : Py_False));
     if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
         double x = PyFloat_AS_DOUBLE(lhs), y = PyFloat_AS_DOUBLE(rhs);
