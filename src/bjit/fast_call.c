@@ -210,6 +210,36 @@ static void clear_and_pop(compiler *c)
 #define INLINE_CALLS true
 #endif
 
+/* With rdi, r8, r9 as load_callee leaves them: a builtin function or a C
+ * type's method descriptor goes to pyston_call_c_site, without the
+ * generic dispatch of pyston_op_call; anything else, and a form that
+ * helper does not take, falls through. */
+static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    load_imm(c, X86_RCX, &PyCFunction_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_E, c_function);
+    load_imm(c, X86_RCX, &PyMethodDescr_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, generic);
+    x86_bind(a, c_function);
+    set_prev_instr(c, in->at);
+    x86_mov_rr(a, X86_RDX, X86_RDI);
+    x86_mov_rr(a, X86_RCX, X86_R8);
+    x86_mov_rr(a, X86_R8, X86_R9);
+    x86_lea(a, X86_R9, stack_slot(c, depth - in->arg - 2));
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    emit_call(c, pyston_call_c_site);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, done);
+    x86_jcc(a, X86_S, c->throw_exit);
+    x86_bind(a, generic);
+}
+
 void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
@@ -241,4 +271,5 @@ void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
     x86_bind(a, ok);
     x86_jmp(a, done);
     x86_bind(a, generic);
+    emit_c_call(c, in, depth, done);
 }

@@ -1204,10 +1204,12 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
         base[0] = res;
         return res ? 0 : error_at(f, base);
     }
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    res = PyObject_Vectorcall(
-        function, sp - total_args,
-        (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    if (kwnames != NULL || !pyston_call_c(ts, function, sp - total_args, total_args, &res)) {
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        res = PyObject_Vectorcall(
+            function, sp - total_args,
+            (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    }
     Py_DECREF(function);
     for (int i = 1; i <= total_args; i++)
         Py_DECREF(PEEK(i));

@@ -1,0 +1,73 @@
+/* Calls of C functions and C methods from compiled code without
+ * vectorcall's dispatch: the specializations CALL_NO_KW_BUILTIN_O,
+ * CALL_NO_KW_BUILTIN_FAST and CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS/O/FAST
+ * of Python/ceval.c, chosen at each call. */
+#include "runtime/call.h"
+
+#include <internal/pycore_ceval.h> /* _Py_EnterRecursiveCallTstate */
+
+#define CALLING_FLAGS (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD)
+
+/* ml_meth(self, ARGS) for a METH_NOARGS, METH_O or METH_FASTCALL function
+ * taking NARGS arguments; false when it takes another form. */
+static inline bool call_def(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject **args,
+                     int nargs, PyObject **result)
+{
+    switch (ml->ml_flags & CALLING_FLAGS) {
+    case METH_NOARGS:
+    case METH_O:
+        if (nargs != ((ml->ml_flags & METH_O) ? 1 : 0))
+            return false; /* the generic path raises */
+        /* these two count the C recursion, as their specializations do */
+        if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
+            *result = NULL;
+            return true;
+        }
+        *result = ml->ml_meth(self, nargs ? args[0] : NULL);
+        _Py_LeaveRecursiveCallTstate(ts);
+        return true;
+    case METH_FASTCALL:
+        *result = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+        return true;
+    }
+    return false;
+}
+
+static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                          PyObject **result)
+{
+    PyTypeObject *tp = Py_TYPE(callable);
+    if (tp == &PyCFunction_Type) { /* a builtin function: its self is its module */
+        PyCFunctionObject *f = (PyCFunctionObject *)callable;
+        return call_def(ts, f->m_ml, f->m_self, args, nargs, result);
+    }
+    if (tp == &PyMethodDescr_Type && nargs >= 1) { /* a method of a C type, unbound */
+        PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
+        if (!Py_IS_TYPE(args[0], d->d_common.d_type)) /* (descr_check raises) */
+            return false;
+        return call_def(ts, d->d_method, args[0], args + 1, nargs - 1, result);
+    }
+    return false;
+}
+
+bool pyston_call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
+                   PyObject **result)
+{
+    return call_c(ts, callable, args, nargs, result);
+}
+
+int pyston_call_c_site(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *callable,
+                       PyObject **args, int nargs, PyObject **base)
+{
+    PyObject *res;
+    if (!call_c(ts, callable, args, nargs, &res))
+        return 1;
+    Py_DECREF(callable); /* then the arguments, last first, as pyston_op_call */
+    for (int i = nargs - 1; i >= 0; i--)
+        Py_DECREF(args[i]);
+    *base = res;
+    if (res != NULL)
+        return 0;
+    f->stacktop = (int)(base - f->localsplus);
+    return -1;
+}

@@ -1,0 +1,67 @@
+"""Calls of builtin functions and of C types' methods, which tier 1 makes
+without vectorcall when they take no argument, one, or a fastcall vector:
+wrong argument counts, unbound methods on the wrong type and on
+subclasses, keywords, errors from inside the function, and C recursion
+through them."""
+import sys
+
+
+class MyStr(str):
+    def upper(self):
+        return "MyStr.upper"
+
+
+class MyList(list):
+    pass
+
+
+def attempt(f):
+    try:
+        return f()
+    except Exception as e:
+        return "%s: %s" % (type(e).__name__, e)
+
+
+def calls():
+    s, lst, d = "Hello World", [3, 1, 2], {"a": 1}
+    out = [len(s), len(lst), abs(-3), repr(s), s.upper(), s.lower(), s.split(),
+           s.split("o"), s.replace("l", "L"), s.startswith("He"), ",".join(["a", "b"]),
+           s.find("o", 5), lst.index(1), d.get("a"), d.get("z", 0), isinstance(s, str),
+           getattr(s, "upper")(), divmod(7, 2), min(3, 1, 2), max(lst), sorted(lst),
+           str.upper(s), list.copy(lst), dict.keys(d), MyStr("x").upper(),
+           str.upper(MyStr("abc")), MyList([1]).copy(), hash("") == hash(""),
+           chr(65), ord("A"), hex(255), round(2.5), s.strip("Hd"), lst.count(1)]
+    lst.append(4)
+    lst.sort(key=None)
+    lst.sort(reverse=True)
+    out.append(lst)
+    out.append(attempt(lambda: len()))
+    out.append(attempt(lambda: len(1, 2)))
+    out.append(attempt(lambda: len(5)))
+    out.append(attempt(lambda: s.upper(1)))
+    out.append(attempt(lambda: str.upper(5)))
+    out.append(attempt(lambda: str.upper()))
+    out.append(attempt(lambda: list.append([], 1, 2)))
+    out.append(attempt(lambda: lst.pop(10)))
+    out.append(attempt(lambda: d.pop("zz")))
+    out.append(attempt(lambda: s.split(None, 1, 2)))
+    out.append(attempt(lambda: chr(-1)))
+    out.append(attempt(lambda: s.join([1])))
+    out.append(attempt(lambda: ord("ab")))
+    return out
+
+
+def deep(n):
+    """C recursion: repr of a nested list goes through C calls only."""
+    x = []
+    for _ in range(n):
+        x = [x]
+    return attempt(lambda: len(repr(x)))
+
+
+for _ in range(3):
+    print(calls())
+print(deep(100))
+print(deep(100000))
+sys.setrecursionlimit(200)
+print(deep(1000))
