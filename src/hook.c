@@ -5,6 +5,7 @@
 #include "cpython.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 
 #include "bjit/compile.h"
 #include "codemem.h"
@@ -27,7 +28,7 @@ static void free_jitcode(void *p)
     if (jc == NULL)
         return;
     pyston_bjit_free(&jc->compiled);
-    PyMem_RawFree(jc);
+    free(jc);
 }
 
 static bool contains_loop(PyCodeObject *co)
@@ -45,7 +46,7 @@ static bool contains_loop(PyCodeObject *co)
 
 static pyston_jitcode *new_jitcode(PyCodeObject *co)
 {
-    pyston_jitcode *jc = PyMem_RawCalloc(1, sizeof *jc);
+    pyston_jitcode *jc = calloc(1, sizeof *jc); /* (not PyMem_Raw: tracemalloc would see it) */
     if (jc == NULL)
         return NULL;
     jc->has_loop = contains_loop(co);
@@ -54,7 +55,7 @@ static pyston_jitcode *new_jitcode(PyCodeObject *co)
     bool fresh = co->co_extra == NULL;
     if (_PyCode_SetExtra((PyObject *)co, pyston_extra_index, jc) < 0) {
         PyErr_Clear();
-        PyMem_RawFree(jc);
+        free(jc);
         return NULL;
     }
     /* code_dealloc calls every registered free function on every slot,

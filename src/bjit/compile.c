@@ -968,7 +968,7 @@ static int allocate_caches(compiler *c)
     }
     if (c->caches_size == 0)
         return 0;
-    c->caches = PyMem_RawCalloc(1, c->caches_size);
+    c->caches = calloc(1, c->caches_size); /* (not PyMem_Raw: tracemalloc would see it) */
     return c->caches ? 0 : -1;
 }
 
@@ -1065,7 +1065,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
             rc = 0;
         }
     }
-    PyMem_RawFree(c.caches);
+    free(c.caches);
     free(c.insns);
     free(c.depth);
     free(c.label);
@@ -1088,6 +1088,6 @@ void pyston_bjit_free(pyston_compiled *compiled)
 {
     if (compiled->entry)
         pyston_codemem_release((void *)compiled->entry, compiled->size);
-    PyMem_RawFree(compiled->caches);
+    free(compiled->caches);
     *compiled = (pyston_compiled){0};
 }
