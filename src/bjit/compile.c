@@ -200,6 +200,27 @@ static void mark_targets(compiler *c)
     each_handler(c, mark_handler, NULL);
 }
 
+/* The locals a LOAD_FAST may find unbound: arguments are bound by the
+ * call, and only DELETE_FAST unbinds a fast local (a trace function's
+ * f_locals writes come back only while the frame is traced, in the
+ * interpreter). */
+static int find_maybe_unbound(compiler *c)
+{
+    PyCodeObject *co = c->co;
+    int nargs = co->co_argcount + co->co_kwonlyargcount + !!(co->co_flags & CO_VARARGS) +
+                !!(co->co_flags & CO_VARKEYWORDS);
+    c->maybe_unbound = malloc((size_t)c->nlocalsplus + 1);
+    if (c->maybe_unbound == NULL)
+        return -1;
+    for (int i = 0; i < c->nlocalsplus; i++)
+        c->maybe_unbound[i] = i >= nargs;
+    for (int i = 0; i < c->ncode; i++) {
+        if (c->insns[i].op == DELETE_FAST && c->insns[i].arg < c->nlocalsplus)
+            c->maybe_unbound[c->insns[i].arg] = true;
+    }
+    return 0;
+}
+
 /* --- emitting ---------------------------------------------------------------- */
 
 x86_mem stack_slot(compiler *c, int depth) /* the value-stack entry DEPTH */
@@ -545,8 +566,10 @@ bool emit_insn(compiler *c, const insn *in, int depth)
     case LOAD_FAST: case LOAD_CLOSURE: {
         x86_label ok = x86_new_label(a);
         x86_mov_load(a, X86_RAX, local_slot(in->arg));
-        x86_test_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
+        if (in->op == LOAD_CLOSURE || c->maybe_unbound[in->arg]) {
+            x86_test_rr(a, X86_RAX, X86_RAX);
+            x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
+        }
         x86_bind(a, ok);
         emit_incref(c, X86_RAX);
         x86_mov_store(a, stack_slot(c, depth), X86_RAX);
@@ -786,14 +809,9 @@ static void emit_stub(compiler *c, const stub *s)
         emit_float_free(c, s);
 #endif
         break;
-    case STUB_UNBOUND:
-        set_prev_instr(c, s->at);
-        set_stacktop(c, s->depth);
-        x86_mov_rr(a, X86_RDI, TSTATE);
-        x86_mov_rr(a, X86_RSI, FRAME);
-        x86_mov_imm(a, X86_RDX, s->arg);
-        emit_call(c, pyston_rt_unbound_local);
-        x86_jmp(a, c->throw_exit);
+    case STUB_UNBOUND: /* to the shared exit, which raises */
+        x86_mov_imm(a, X86_RDX, (int64_t)PYSTON_WHERE(s->at, s->depth, s->arg));
+        x86_jmp(a, c->unbound_exit);
         break;
     case STUB_BREAKER:
         set_prev_instr(c, s->at);
@@ -805,8 +823,9 @@ static void emit_stub(compiler *c, const stub *s)
         x86_jcc(a, X86_NE, c->throw_exit);
         x86_jmp(a, s->resume);
         break;
-    case STUB_TRACING:
-        emit_resume_in_interpreter(c, s->at, s->depth, pyston_rt_bailout_tracing, 0);
+    case STUB_TRACING: /* to the shared exit, which resumes in the interpreter */
+        x86_mov_imm(a, X86_RDX, (int64_t)PYSTON_WHERE(s->at, s->depth, 0));
+        x86_jmp(a, c->tracing_exit);
         break;
     }
 }
@@ -940,9 +959,27 @@ static void emit_unwind(compiler *c)
     x86_jmp(a, c->epilogue);
 }
 
+/* The exits that the stubs of many instructions share: rdx = where
+ * (PYSTON_WHERE), each stub sets only that. */
+static void emit_shared_exits(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_bind(a, c->tracing_exit);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    emit_call(c, pyston_rt_bailout_tracing);
+    x86_jmp(a, c->epilogue);
+    x86_bind(a, c->unbound_exit);
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, FRAME);
+    emit_call(c, pyston_rt_unbound_local);
+    x86_jmp(a, c->throw_exit);
+}
+
 static void emit_epilogue(compiler *c)
 {
     x86_asm *a = &c->a;
+    emit_shared_exits(c);
     emit_unwind(c);
     x86_bind(a, c->epilogue);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
@@ -978,6 +1015,8 @@ static int emit(compiler *c)
     c->epilogue = x86_new_label(a);
     c->throw_exit = x86_new_label(a);
     c->reraise_exit = x86_new_label(a);
+    c->tracing_exit = x86_new_label(a);
+    c->unbound_exit = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);
@@ -1052,8 +1091,10 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     c.label = malloc(sizeof(x86_label) * ((size_t)c.ncode + 1));
     c.targeted = calloc((size_t)c.ncode + 1, sizeof(bool));
     int rc = -1;
-    if (c.insns && c.depth && c.label && c.targeted && decode(&c) == 0 &&
-        compute_depths(&c) == 0 && allocate_caches(&c) == 0 && (mark_targets(&c), emit(&c) == 0)) {
+    bool fits = PYSTON_WHERE_FITS(c.ncode, co->co_stacksize + 1, c.nlocalsplus);
+    if (fits && c.insns && c.depth && c.label && c.targeted && decode(&c) == 0 &&
+        compute_depths(&c) == 0 && allocate_caches(&c) == 0 && find_maybe_unbound(&c) == 0 &&
+        (mark_targets(&c), emit(&c) == 0)) {
         if (pyston_opts.dump_asm)
             dump(&c);
         void *mem = pyston_codemem_install(c.a.code, c.a.size);
@@ -1070,6 +1111,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     free(c.depth);
     free(c.label);
     free(c.targeted);
+    free(c.maybe_unbound);
     free(c.stubs);
     free(c.deferred);
     x86_free(&c.a);

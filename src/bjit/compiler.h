@@ -47,9 +47,10 @@ typedef struct {
     insn *insns;     /* indexed by code unit; .op == 0 where none starts */
     int *depth;      /* stack depth before each instruction; -1: unreachable */
     bool *targeted;  /* code units reached other than by falling through */
+    bool *maybe_unbound; /* per local: all but arguments that nothing deletes */
     x86_label *label;
     x86_asm a;
-    x86_label epilogue, throw_exit, reraise_exit;
+    x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit;
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */

@@ -58,8 +58,10 @@ static void load_entry(compiler *c, x86_reg reg, int depth, int k, x86_label slo
         load_imm(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
     } else if (b.kind == BORROWED_LOCAL) {
         x86_mov_load(&c->a, reg, x86_at(LOCALS, 8 * b.index));
-        x86_test_rr(&c->a, reg, reg);
-        x86_jcc(&c->a, X86_E, slow);
+        if (c->maybe_unbound[b.index]) {
+            x86_test_rr(&c->a, reg, reg);
+            x86_jcc(&c->a, X86_E, slow);
+        }
     } else {
         x86_mov_load(&c->a, reg, stack_slot(c, depth - 1 - k));
     }

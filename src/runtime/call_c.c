@@ -39,7 +39,8 @@ static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args
     PyTypeObject *tp = Py_TYPE(callable);
     if (tp == &PyCFunction_Type) { /* a builtin function: its self is its module */
         PyCFunctionObject *f = (PyCFunctionObject *)callable;
-        return call_def(ts, f->m_ml, f->m_self, args, nargs, result);
+        /* (PyCFunction_GET_SELF: NULL for a METH_STATIC one) */
+        return call_def(ts, f->m_ml, PyCFunction_GET_SELF(callable), args, nargs, result);
     }
     if (tp == &PyMethodDescr_Type && nargs >= 1) { /* a method of a C type, unbound */
         PyMethodDescrObject *d = (PyMethodDescrObject *)callable;

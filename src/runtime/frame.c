@@ -98,9 +98,17 @@ PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f)
     return bailout(ts, f, 1, PYSTON_BAILOUT_EXCEPTION);
 }
 
-PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused)
+/* Sets prev_instr to the unit before WHERE's (plus BEFORE - 1) and the
+ * stack to WHERE's depth. */
+static void set_where(_PyInterpreterFrame *f, uint64_t where, int before)
 {
-    (void)unused;
+    f->prev_instr = _PyCode_CODE(f->f_code) + (where & 0xFFFFFF) - before;
+    f->stacktop = f->f_code->co_nlocalsplus + (int)((where >> 24) & 0xFFFF);
+}
+
+PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where)
+{
+    set_where(f, where, 1);
     return bailout(ts, f, 0, PYSTON_BAILOUT_TRACING);
 }
 
@@ -283,10 +291,11 @@ int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stackt
 
 /* Mirrors the unbound_local_error path of LOAD_FAST / DELETE_FAST
  * (format_exc_check_arg with UNBOUNDLOCAL_ERROR_MSG). */
-int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, int index)
+int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where)
 {
     (void)ts;
-    PyObject *name = PyTuple_GetItem(f->f_code->co_localsplusnames, index);
+    set_where(f, where, 0);
+    PyObject *name = PyTuple_GetItem(f->f_code->co_localsplusnames, (Py_ssize_t)(where >> 40));
     if (name != NULL)
         PyErr_Format(PyExc_UnboundLocalError,
                      "cannot access local variable '%U' where it is not "

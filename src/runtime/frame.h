@@ -12,7 +12,14 @@
  * frame returns.  After an exception, the interpreter unwinds it from
  * f->prev_instr through the exception table instead. */
 PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f);
-PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, int unused);
+/* Where the shared exits of compiled code resume or raise: a code unit,
+ * a stack depth and (UnboundLocalError) a local, in one immediate. */
+#define PYSTON_WHERE(unit, depth, local) \
+    ((uint64_t)(unit) | (uint64_t)(depth) << 24 | (uint64_t)(local) << 40)
+#define PYSTON_WHERE_FITS(unit, depth, local) \
+    ((unit) < (1 << 24) && (depth) < (1 << 16) && (local) < (1 << 23))
+/* The interpreter resumes at the instruction starting at WHERE's unit. */
+PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where);
 PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f);
 /* RETURN_GENERATOR: makes the generator (coroutine, async generator),
  * which takes over the frame, and leaves the frame.  0 with the generator
@@ -35,6 +42,7 @@ int pyston_rt_unwind(PyThreadState *ts, _PyInterpreterFrame *f, int traceback, i
 
 /* CHECK_EVAL_BREAKER; on error the frame keeps STACKTOP stack entries. */
 int pyston_rt_eval_breaker(PyThreadState *ts, _PyInterpreterFrame *f, int stacktop);
-int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, int index);
+/* UnboundLocalError for WHERE's local, raised at WHERE's unit. */
+int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where);
 
 #endif

@@ -65,3 +65,14 @@ print(deep(100))
 print(deep(100000))
 sys.setrecursionlimit(200)
 print(deep(1000))
+
+# C static methods (METH_STATIC) get a NULL self, not their class
+try:
+    from _testcapi import MethStatic, MethClass, MethInstance
+except ImportError:
+    MethStatic = None
+if MethStatic is not None:
+    for _ in range(3):
+        print(MethStatic.meth_noargs(), MethStatic.meth_o(1), MethStatic.meth_fastcall(1, 2),
+              MethClass.meth_noargs(), type(MethInstance().meth_o(2)[0]).__name__)
+print(str.maketrans("ab", "cd"), bytes.maketrans(b"a", b"b")[97])
