@@ -346,9 +346,7 @@ static void emit_float_free(compiler *c, const stub *s)
     x86_mov_store(a, x86_at(X86_RDI, offsetof(PyObject, ob_type)), X86_RDX);
     x86_mov_store(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)), X86_RDI);
     x86_jmp(a, s->resume);
-    x86_bind(a, full);
-    if (s->at >= 0)
-        set_prev_instr(c, s->at);
+    x86_bind(a, full); /* float_dealloc frees it */
     emit_call(c, _Py_Dealloc);
     x86_jmp(a, s->resume);
 }
@@ -796,9 +794,12 @@ static void emit_stub(compiler *c, const stub *s)
     x86_bind(a, s->entry);
     switch (s->kind) {
     case STUB_DEALLOC: /* the object is in rdi; at < 0: prev_instr is set */
-        if (s->at >= 0)
-            set_prev_instr(c, s->at);
-        emit_call(c, _Py_Dealloc);
+        if (s->at >= 0) {
+            x86_mov_imm(a, X86_RAX, s->at);
+            x86_call_label(a, c->dealloc_at);
+        } else {
+            emit_call(c, _Py_Dealloc);
+        }
         x86_jmp(a, s->resume);
         break;
     case STUB_FLOAT_DEALLOC:
@@ -964,6 +965,13 @@ static void emit_unwind(compiler *c)
 static void emit_shared_exits(compiler *c)
 {
     x86_asm *a = &c->a;
+    /* called with eax = the code unit and rdi = the object: prev_instr,
+     * then _Py_Dealloc as a tail call (returning to the stub) */
+    x86_bind(a, c->dealloc_at);
+    x86_lea(a, X86_RAX, x86_at_index(FIRST_INSTR, X86_RAX, 2, 0));
+    x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RAX);
+    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)_Py_Dealloc);
+    x86_jmp_r(a, X86_RAX);
     x86_bind(a, c->tracing_exit);
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, FRAME);
@@ -1017,6 +1025,7 @@ static int emit(compiler *c)
     c->reraise_exit = x86_new_label(a);
     c->tracing_exit = x86_new_label(a);
     c->unbound_exit = x86_new_label(a);
+    c->dealloc_at = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);

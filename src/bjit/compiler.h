@@ -50,7 +50,7 @@ typedef struct {
     bool *maybe_unbound; /* per local: all but arguments that nothing deletes */
     x86_label *label;
     x86_asm a;
-    x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit;
+    x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */

@@ -324,6 +324,12 @@ void x86_jcc(x86_asm *a, x86_cond cond, x86_label target)
     rel32_to(a, target);
 }
 
+void x86_call_label(x86_asm *a, x86_label target)
+{
+    byte(a, 0xE8);
+    rel32_to(a, target);
+}
+
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
 

@@ -111,6 +111,7 @@ void x86_ucomisd(x86_asm *a, int xmm, x86_mem src); /* flags as an unsigned comp
 /* Control flow. */
 void x86_jmp(x86_asm *a, x86_label target);
 void x86_jcc(x86_asm *a, x86_cond cond, x86_label target);
+void x86_call_label(x86_asm *a, x86_label target); /* call rel32 */
 void x86_jmp_r(x86_asm *a, x86_reg target);
 void x86_call_r(x86_asm *a, x86_reg target);
 /* Calls an absolute address through SCRATCH; returns the offset of the

@@ -165,6 +165,9 @@ static void test_control_flow(void)
          x86_push(a, X86_RBP); x86_push(a, X86_R15); x86_pop(a, X86_R15);
          x86_pop(a, X86_RBP); x86_ret(a); x86_int3(a));
     CASE("call rax; jmp r11", x86_call_r(a, X86_RAX); x86_jmp_r(a, X86_R11));
+    CASE("call 0x6; ret; ret", /* a call to a label, then the jmp-dropping leaves it */
+         x86_label l = x86_new_label(a); x86_call_label(a, l); x86_ret(a); x86_bind(a, l);
+         x86_ret(a));
     CASE("movabs r11,0x1122334455667788; call r11",
          x86_call_abs(a, 0x1122334455667788ULL, X86_R11));
     /* forward and backward jumps */
