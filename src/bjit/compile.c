@@ -1026,6 +1026,7 @@ static int emit(compiler *c)
     c->tracing_exit = x86_new_label(a);
     c->unbound_exit = x86_new_label(a);
     c->dealloc_at = x86_new_label(a);
+    c->direct_call = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);
@@ -1046,6 +1047,8 @@ static int emit(compiler *c)
         i = next - 1;
     }
     emit_deferred(c);
+    if (c->uses_direct_call)
+        emit_direct_call_stub(c);
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
     emit_epilogue(c);

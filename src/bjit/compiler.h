@@ -51,6 +51,8 @@ typedef struct {
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
+    x86_label direct_call; /* fast_call.c's shared stub, if uses_direct_call */
+    bool uses_direct_call;
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
@@ -113,6 +115,8 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
 void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done);
+/* The stub those calls share, once per function. */
+void emit_direct_call_stub(compiler *c);
 
 /* The inline cache of IN (it has one). */
 static inline char *cache_of(compiler *c, const insn *in)

@@ -240,6 +240,39 @@ static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
     x86_bind(a, generic);
 }
 
+/* The direct call itself, shared by the CALL sites of a function (so
+ * that each site is small): called with rdi, r8, r9 as load_callee leaves
+ * them; returns edx = 0 when the callee cannot be entered directly (rdi,
+ * r8, r9 kept for the generic paths), else edx = 1 and rax = the result
+ * (NULL: an exception), the callee's frame pushed, run, cleared and
+ * popped.  SCRATCH() inside are its own three words. */
+void emit_direct_call_stub(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label not_taken = x86_new_label(a), leave = x86_new_label(a);
+    x86_bind(a, c->direct_call);
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
+    check_callee(c, not_taken);
+    push_frame(c, not_taken);
+    init_frame(c);
+    count(c, &pyston_stat.frames_jit);
+    count(c, &pyston_stat.direct_calls);
+    x86_mov_store(a, SCRATCH(0), X86_R10); /* the callee's frame */
+    x86_mov_rr(a, X86_RDI, TSTATE);
+    x86_mov_rr(a, X86_RSI, X86_R10);
+    x86_call_r(a, X86_RCX);
+    x86_mov_store(a, SCRATCH(2), X86_RAX); /* the result, or NULL */
+    clear_and_pop(c);
+    x86_mov_load(a, X86_RAX, SCRATCH(2));
+    x86_mov_imm(a, X86_RDX, 1);
+    x86_jmp(a, leave);
+    x86_bind(a, not_taken);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_bind(a, leave);
+    x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
+    x86_ret(a);
+}
+
 void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
@@ -248,21 +281,14 @@ void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
     int nargs = in->arg, base = depth - nargs - 2;
     x86_label generic = x86_new_label(a), ok = x86_new_label(a);
     load_callee(c, depth, nargs);
-    check_callee(c, generic);
-    push_frame(c, generic);
-    /* committed: the interpreter leaves the caller's prev_instr at CALL's
-     * last cache entry for a call it inlines */
+    /* the interpreter leaves the caller's prev_instr at CALL's last cache
+     * entry for a call it inlines (the other paths set their own) */
     set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
-    init_frame(c);
-    count(c, &pyston_stat.frames_jit);
-    count(c, &pyston_stat.direct_calls);
-    x86_mov_store(a, SCRATCH(0), X86_R10); /* the callee's frame */
-    x86_mov_rr(a, X86_RDI, TSTATE);
-    x86_mov_rr(a, X86_RSI, X86_R10);
-    x86_call_r(a, X86_RCX);
-    x86_mov_store(a, stack_slot(c, base), X86_RAX); /* the result, or NULL */
-    clear_and_pop(c);
-    x86_mov_load(a, X86_RAX, stack_slot(c, base));
+    c->uses_direct_call = true;
+    x86_call_label(a, c->direct_call);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, generic);
+    x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, ok);
     x86_mov_imm(a, X86_RAX, c->nlocalsplus + base); /* an error: all consumed */
