@@ -351,6 +351,13 @@ static void emit_float_free(compiler *c, const stub *s)
     x86_jmp(a, s->resume);
 }
 
+void emit_jump_if_type(compiler *c, x86_reg type_reg, const PyTypeObject *tp, x86_label target)
+{
+    x86_mov_imm64(&c->a, X86_RCX, (uint64_t)(uintptr_t)tp);
+    x86_alu_rr(&c->a, X86_CMP, type_reg, X86_RCX);
+    x86_jcc(&c->a, X86_E, target);
+}
+
 /* CHECK_EVAL_BREAKER: signals, pending calls, GIL hand-off, async exceptions. */
 static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
@@ -421,10 +428,9 @@ void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x
         c->deferred = p;
         c->deferred_capacity = cap;
     }
-    struct deferred d = {in, 1 + (then != NULL), depth, slow, done};
-    if (c->group_pushes > 0)
-        d = (struct deferred){c->group_first, d.count + c->group_pushes, c->group_depth, slow, done};
-    c->deferred[c->ndeferred++] = d;
+    int pushes = c->group_pushes;
+    c->deferred[c->ndeferred++] = (struct deferred){
+        pushes ? c->group_first : in, pushes + 1 + (then != NULL), depth - pushes, slow, done};
 }
 
 static void emit_deferred(compiler *c)
@@ -482,11 +488,8 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_label by_size = x86_new_label(a), slow = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
     const PyTypeObject *sized[] = {&PyLong_Type, &PyList_Type, &PyTuple_Type};
-    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++) {
-        x86_mov_imm64(a, X86_RCX, (uint64_t)(uintptr_t)sized[i]);
-        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-        x86_jcc(a, X86_E, by_size);
-    }
+    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
+        emit_jump_if_type(c, X86_RAX, sized[i], by_size);
     x86_jmp(a, slow);
     x86_bind(a, by_size);
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));

@@ -59,8 +59,9 @@ typedef struct {
     char *caches;      /* the inline caches (insn.cache) */
     size_t caches_size;
     /* Slow paths of fast paths, emitted after the body so that the hot code
-     * stays dense: each binds .slow, runs the plain code of .in (and
-     * .then, the jump fused with it), and jumps back to .done. */
+     * stays dense: each binds .slow, runs the plain code of the .count
+     * instructions from .first (a fused group's pushes, the instruction, the
+     * jump fused with it), and jumps back to .done. */
     struct deferred {
         const insn *first; /* replayed from here, COUNT instructions */
         int count, depth;
@@ -71,13 +72,13 @@ typedef struct {
      * before a fast path, which it reads from the local or constant itself
      * instead of the stack (no reference taken, nothing stored).  borrowed[k]
      * describes the stack entry k below the top; its slow path replays the
-     * group from group_first. */
+     * group from group_first, GROUP_PUSHES instructions before it. */
     struct borrowed {
         enum { OWNED, BORROWED_LOCAL, BORROWED_CONST } kind;
         int index; /* of the local or the constant */
     } borrowed[2];
     const insn *group_first;
-    int group_pushes, group_depth;
+    int group_pushes;
     bool generator;    /* resumes at the instruction after each yield */
 } compiler;
 
@@ -100,6 +101,8 @@ void emit_decref_no_dealloc(compiler *c, x86_reg reg);
 void emit_decref_rdi(compiler *c, int at, bool nullable);
 /* The same for an exact float, which goes back to the free list inline. */
 void emit_decref_float_rdi(compiler *c, int at);
+/* Jumps to TARGET when TYPE_REG holds the type TP.  Clobbers rcx. */
+void emit_jump_if_type(compiler *c, x86_reg type_reg, const PyTypeObject *tp, x86_label target);
 void emit_tracing_check_at(compiler *c, int resume, int depth);
 void emit_tracing_check(compiler *c, const insn *in, int depth_after);
 /* Calls the instruction's helper (fn) with its arguments and cache. */

@@ -48,22 +48,30 @@ static void count_hit(compiler *c)
 
 /* --- operands: the stack entries a fast path reads -------------------------- */
 
+/* REG = the stack entry K below the top (0: the top), from wherever it is:
+ * its stack slot, or the local or constant of a fused LOAD_FAST/LOAD_CONST
+ * (for a local already known to be bound). */
+static void reload_entry(compiler *c, x86_reg reg, int depth, int k)
+{
+    struct borrowed b = c->borrowed[k];
+    if (b.kind == BORROWED_CONST)
+        load_imm(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
+    else if (b.kind == BORROWED_LOCAL)
+        x86_mov_load(&c->a, reg, x86_at(LOCALS, 8 * b.index));
+    else
+        x86_mov_load(&c->a, reg, stack_slot(c, depth - 1 - k));
+}
+
 /* REG = the stack entry K below the top (0: the top): from its stack slot,
  * or from the local or constant of a fused LOAD_FAST/LOAD_CONST (an
  * unbound local goes to SLOW, whose replayed LOAD_FAST raises). */
 static void load_entry(compiler *c, x86_reg reg, int depth, int k, x86_label slow)
 {
     struct borrowed b = c->borrowed[k];
-    if (b.kind == BORROWED_CONST) {
-        load_imm(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
-    } else if (b.kind == BORROWED_LOCAL) {
-        x86_mov_load(&c->a, reg, x86_at(LOCALS, 8 * b.index));
-        if (c->maybe_unbound[b.index]) {
-            x86_test_rr(&c->a, reg, reg);
-            x86_jcc(&c->a, X86_E, slow);
-        }
-    } else {
-        x86_mov_load(&c->a, reg, stack_slot(c, depth - 1 - k));
+    reload_entry(c, reg, depth, k);
+    if (b.kind == BORROWED_LOCAL && c->maybe_unbound[b.index]) {
+        x86_test_rr(&c->a, reg, reg);
+        x86_jcc(&c->a, X86_E, slow);
     }
 }
 
@@ -73,14 +81,24 @@ static bool entry_owned(compiler *c, int k)
     return c->borrowed[k].kind == OWNED;
 }
 
-/* Drops the entry K below the top, which the instruction consumes; a
- * borrowed one has nothing to drop.  Clobbers rdi. */
-static void drop_entry(compiler *c, const insn *in, int depth, int k)
+/* Py_DECREF of the object in rdi; IS_FLOAT: an exact float, which goes
+ * back to the free list inline. */
+static void decref_rdi(compiler *c, const insn *in, bool is_float)
+{
+    if (is_float)
+        emit_decref_float_rdi(c, in->at);
+    else
+        emit_decref_rdi(c, in->at, false);
+}
+
+/* Drops the entry K below the top, which the instruction consumes (as
+ * decref_rdi); a borrowed one has nothing to drop.  Clobbers rdi. */
+static void drop_entry(compiler *c, const insn *in, int depth, int k, bool is_float)
 {
     if (!entry_owned(c, k))
         return;
     x86_mov_load(&c->a, X86_RDI, stack_slot(c, depth - 1 - k));
-    emit_decref_rdi(c, in->at, false);
+    decref_rdi(c, in, is_float);
 }
 
 /* A reference for the entry K below the top, whose value is in REG: the
@@ -165,19 +183,15 @@ static bool rhs_small_const(compiler *c, long *value)
     return true;
 }
 
-/* rax = the value of the left operand, a small int (WORD: a word int),
- * else to SLOW. */
-static void lhs_int(compiler *c, int depth, bool word, x86_label slow)
+/* rax = the value of the left operand, a word int, else to SLOW. */
+static void lhs_int(compiler *c, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
     load_entry(c, X86_RDI, depth, 1, slow);
     load_imm(c, X86_RAX, &PyLong_Type);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_jcc(a, X86_NE, slow);
-    if (word)
-        word_int_value(c, X86_RDI, X86_RAX, slow);
-    else
-        small_int_value(c, X86_RDI, X86_RAX, slow);
+    word_int_value(c, X86_RDI, X86_RAX, slow);
 }
 
 /* rdi, rsi = the two operands on top of the stack, and rax their common
@@ -198,9 +212,7 @@ static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
 {
     for (int k = 1; k >= 0; k--) { /* borrowed operands: onto the stack now */
         if (!entry_owned(c, k)) {
-            x86_label never = x86_new_label(&c->a);
-            load_entry(c, X86_RAX, depth, k, never); /* (checked before) */
-            x86_bind(&c->a, never);
+            reload_entry(c, X86_RAX, depth, k);
             emit_incref(c, X86_RAX);
             x86_mov_store(&c->a, stack_slot(c, depth - 1 - k), X86_RAX);
         }
@@ -211,11 +223,28 @@ static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
     x86_jmp(&c->a, c->throw_exit);
 }
 
+/* The result in rax (NULL: to NO_MEMORY) replaces the two operands: lhs
+ * is dropped after it, then rhs (FLOATS: both are exact floats, which go
+ * back to the free list inline). */
+static void replace_operands(compiler *c, const insn *in, int depth, bool floats,
+                             x86_label no_memory)
+{
+    x86_asm *a = &c->a;
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, no_memory);
+    if (entry_owned(c, 1))
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    if (entry_owned(c, 1))
+        decref_rdi(c, in, floats);
+    drop_entry(c, in, depth, 0, floats);
+}
+
 /* Drops both operands (lhs first, as ceval does). */
 static void decref_operands(compiler *c, const insn *in, int depth)
 {
-    drop_entry(c, in, depth, 1);
-    drop_entry(c, in, depth, 0);
+    drop_entry(c, in, depth, 1, false);
+    drop_entry(c, in, depth, 0, false);
 }
 
 /* --- COMPARE_OP + POP_JUMP_IF_TRUE/FALSE ------------------------------------ */
@@ -338,7 +367,7 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
     long k;
     if (rhs_small_const(c, &k)) { /* x < 10: the constant baked in */
-        lhs_int(c, depth, false, slow);
+        lhs_int(c, depth, slow);
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
         x86_setcc(a, int_condition(op), X86_RDX);
     } else {
@@ -427,23 +456,6 @@ static void box_float(compiler *c)
 #endif
 }
 
-/* Replaces the two float operands by the result in rax (NULL: to
- * NO_MEMORY), dropping them (floats go back to the free list inline). */
-static void float_result(compiler *c, const insn *in, int depth, x86_label no_memory)
-{
-    x86_asm *a = &c->a;
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, no_memory);
-    for (int k = 1; k >= 0; k--) {
-        if (entry_owned(c, k))
-            x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1 - k));
-        if (k == 1)
-            x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-        if (entry_owned(c, k))
-            emit_decref_float_rdi(c, in->at);
-    }
-}
-
 /* rax = the float result of SSE on the floats rdi and rsi (else to SLOW),
  * boxed (NULL: out of memory). */
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
@@ -462,12 +474,16 @@ static void float_binary(compiler *c, x86_sse sse, x86_label slow)
     box_float(c);
 }
 
-static bool binary_op_has_fast_path(const insn *in)
+/* + - * & | ^ on ints, + - * / on floats, and >> by a constant 0..63
+ * (a fused LOAD_CONST: floors, as long_rshift). */
+static bool binary_op_has_fast_path(compiler *c, const insn *in)
 {
     x86_alu alu;
     x86_sse sse;
     bool mul;
-    return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse) || is_rshift(in->arg);
+    long k;
+    return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse) ||
+           (is_rshift(in->arg) && rhs_small_const(c, &k) && k >= 0 && k < 64);
 }
 
 static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slow,
@@ -480,11 +496,9 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     long k;
-    if (is_rshift(in->arg) && !(rhs_small_const(c, &k) && k >= 0 && k < 64)) {
-        x86_jmp(a, slow); /* only x >> constant: floors, as long_rshift */
-    } else if ((ints || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
+    if ((ints || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
         /* n - 1: the constant baked in */
-        lhs_int(c, depth, true, slow);
+        lhs_int(c, depth, slow);
         if (is_rshift(in->arg)) {
             x86_shift_ri(a, X86_SAR, X86_RAX, (uint8_t)k);
         } else if (mul) {
@@ -520,20 +534,12 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             x86_jmp(a, slow);
         } else {
             float_binary(c, sse, slow);
-            float_result(c, in, depth, no_memory);
+            replace_operands(c, in, depth, true, no_memory);
             x86_jmp(a, done);
         }
     }
     x86_bind(a, boxed);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, no_memory);
-    /* the result replaces lhs, which is dropped after it, then rhs */
-    if (entry_owned(c, 1))
-        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    if (entry_owned(c, 1))
-        emit_decref_rdi(c, in->at, false);
-    drop_entry(c, in, depth, 0);
+    replace_operands(c, in, depth, false, no_memory);
     x86_jmp(a, done);
     x86_bind(a, no_memory); /* the operands stay on the stack */
     emit_error_keeping_stack(c, in, depth);
@@ -697,7 +703,7 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     count_hit(c);
     x86_mov_rr(a, X86_RDI, X86_RAX);
     emit_decref_rdi(c, in->at, true);
-    drop_entry(c, in, depth, 0); /* the owner */
+    drop_entry(c, in, depth, 0, false); /* the owner */
     x86_jmp(a, done);
 }
 
@@ -785,15 +791,9 @@ static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow
     x86_label no_memory = x86_new_label(a);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    load_imm(c, X86_RCX, &PyListIter_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_E, list);
-    load_imm(c, X86_RCX, &PyTupleIter_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_E, tuple);
-    load_imm(c, X86_RCX, &PyRangeIter_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_E, range);
+    emit_jump_if_type(c, X86_RAX, &PyListIter_Type, list);
+    emit_jump_if_type(c, X86_RAX, &PyTupleIter_Type, tuple);
+    emit_jump_if_type(c, X86_RAX, &PyRangeIter_Type, range);
     x86_jmp(a, slow);
     for (int is_list = 1; is_list >= 0; is_list--) { /* listiter_next, tupleiter_next */
         x86_bind(a, is_list ? list : tuple);
@@ -970,8 +970,8 @@ static int borrowable_entries(compiler *c, const insn *in)
         return 2;
     case COMPARE_OP:
         return compare_and_branch_shape(c, in, &jump_if) ? 2 : 0;
-    case BINARY_OP:
-        return binary_op_has_fast_path(in) ? 2 : 0;
+    case BINARY_OP: /* (whether it has a fast path depends on them) */
+        return 2;
     }
     return 0;
 }
@@ -993,7 +993,7 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
     if (in->op == BINARY_OP && append_in_place_shape(c, in))
         return emit_add_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
-    if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(in)))
+    if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(c, in)))
         return -1;
     x86_label slow = x86_new_label(a), done = x86_new_label(a);
     fast(c, in, depth, slow, done);
@@ -1024,7 +1024,6 @@ static int emit_group(compiler *c, const insn *first, int depth)
                                            push->arg};
     c->group_first = first;
     c->group_pushes = pushes;
-    c->group_depth = depth;
     int next = emit_consumer(c, in, depth + pushes);
     c->borrowed[0] = c->borrowed[1] = (struct borrowed){OWNED, 0};
     c->group_pushes = 0;

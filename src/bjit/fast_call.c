@@ -219,12 +219,9 @@ static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
     x86_asm *a = &c->a;
     x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
-    load_imm(c, X86_RCX, &PyCFunction_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_E, c_function);
-    load_imm(c, X86_RCX, &PyMethodDescr_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_NE, generic);
+    emit_jump_if_type(c, X86_RAX, &PyCFunction_Type, c_function);
+    emit_jump_if_type(c, X86_RAX, &PyMethodDescr_Type, c_function);
+    x86_jmp(a, generic);
     x86_bind(a, c_function);
     set_prev_instr(c, in->at);
     x86_mov_rr(a, X86_RDX, X86_RDI);
@@ -279,7 +276,7 @@ void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
     if (c->kwnames != NULL || !INLINE_CALLS)
         return;
     int nargs = in->arg, base = depth - nargs - 2;
-    x86_label generic = x86_new_label(a), ok = x86_new_label(a);
+    x86_label generic = x86_new_label(a);
     load_callee(c, depth, nargs);
     /* the interpreter leaves the caller's prev_instr at CALL's last cache
      * entry for a call it inlines (the other paths set their own) */
@@ -290,12 +287,10 @@ void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
     x86_jcc(a, X86_E, generic);
     x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, ok);
+    x86_jcc(a, X86_NE, done);
     x86_mov_imm(a, X86_RAX, c->nlocalsplus + base); /* an error: all consumed */
     x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
     x86_jmp(a, c->throw_exit);
-    x86_bind(a, ok);
-    x86_jmp(a, done);
     x86_bind(a, generic);
     emit_c_call(c, in, depth, done);
 }

@@ -11,18 +11,6 @@
 #include "runtime/ops.h"
 #include "stats.h"
 
-/* A 3.11 int with at most one 30-bit digit: its value. */
-static inline bool small_int(PyObject *o, long *value)
-{
-    if (!PyLong_CheckExact(o))
-        return false;
-    Py_ssize_t size = Py_SIZE(o);
-    if (size < -1 || size > 1)
-        return false;
-    *value = size * (long)((PyLongObject *)o)->ob_digit[0];
-    return true;
-}
-
 /* A 3.11 int with at most two 30-bit digits (below 2**60 in magnitude):
  * its value. */
 static inline bool word_int(PyObject *o, long *value)
@@ -131,7 +119,8 @@ static PyObject *float_binary(int op, double a, double b)
 }
 
 /* An int operand mixed with a float, converted as float_add & co. do
- * (CONVERT_TO_DOUBLE): exactly, for small ints. */
+ * (CONVERT_TO_DOUBLE, PyLong_AsDouble): exactly below 2**53, and above it
+ * rounded half to even, as the conversion of a long does. */
 static bool as_double(PyObject *o, double *d)
 {
     long v;
@@ -139,7 +128,7 @@ static bool as_double(PyObject *o, double *d)
         *d = PyFloat_AS_DOUBLE(o);
         return true;
     }
-    if (small_int(o, &v)) {
+    if (word_int(o, &v)) {
         *d = (double)v;
         return true;
     }
@@ -194,7 +183,7 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
     bool inplace = oparg >= NB_INPLACE_ADD;
     int op = inplace ? oparg - NB_INPLACE_ADD : oparg;
     PyTypeObject *tp = Py_TYPE(lhs), *rtp = Py_TYPE(rhs);
-    if (op == NB_POWER || op >= NB_INPLACE_ADD || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+    if (binary_dunders[op].name == NULL || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
         (rtp != tp && rtp != &PyLong_Type && rtp != &PyFloat_Type))
         return 0;
     /* binary_iop1 tries the in-place slot first; the sequence fallbacks of
@@ -322,7 +311,7 @@ int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject 
     PyObject *sub = sp[-1], *container = sp[-2];
     long i;
     record(cache, container, sub);
-    if (small_int(sub, &i) && (PyList_CheckExact(container) || PyTuple_CheckExact(container))) {
+    if (word_int(sub, &i) && (PyList_CheckExact(container) || PyTuple_CheckExact(container))) {
         Py_ssize_t n = Py_SIZE(container);
         if (i < 0) /* as list_subscript: negative indexes count from the end */
             i += n;

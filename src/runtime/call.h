@@ -31,19 +31,13 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int 
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                               PyObject *kwnames, PyObject **result);
 
-/* Calls CALLABLE, a builtin function or a C type's method descriptor
- * taking its arguments in one of the simple forms (METH_NOARGS, METH_O,
- * METH_FASTCALL), with the NARGS positional ARGS (for a method, ARGS[0] is
- * self, of the method's type exactly): stores the result (NULL: an
- * exception) in *RESULT and returns true.  Borrows everything.  False,
- * having done nothing, for anything else (call_c.c). */
-bool pyston_call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                   PyObject **result);
-
-/* A CALL of such a CALLABLE from compiled code, whose NARGS arguments
- * follow it and whose result goes to BASE (the NULL-or-method slot): 0,
- * -1 for an error (the stack ending at BASE), 1 when pyston_call_c does
- * not take it (nothing done). */
+/* A CALL from compiled code of CALLABLE, a builtin function or a C type's
+ * method descriptor taking its arguments in one of the simple forms
+ * (METH_NOARGS, METH_O, METH_FASTCALL), with the NARGS positional ARGS
+ * after it (for a method, ARGS[0] is self, of the method's type exactly)
+ * and its result going to BASE (the NULL-or-method slot): 0, -1 for an
+ * error (the stack ending at BASE), 1 for any other callable (nothing
+ * done; call_c.c). */
 int pyston_call_c_site(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *callable,
                        PyObject **args, int nargs, PyObject **base);
 

@@ -11,7 +11,7 @@
 /* ml_meth(self, ARGS) for a METH_NOARGS, METH_O or METH_FASTCALL function
  * taking NARGS arguments; false when it takes another form. */
 static inline bool call_def(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject **args,
-                     int nargs, PyObject **result)
+                            int nargs, PyObject **result)
 {
     switch (ml->ml_flags & CALLING_FLAGS) {
     case METH_NOARGS:
@@ -33,6 +33,8 @@ static inline bool call_def(PyThreadState *ts, PyMethodDef *ml, PyObject *self, 
     return false;
 }
 
+/* ml_meth of CALLABLE with ARGS, when it takes them in a simple form;
+ * borrows everything. */
 static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                           PyObject **result)
 {
@@ -49,12 +51,6 @@ static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args
         return call_def(ts, d->d_method, args[0], args + 1, nargs - 1, result);
     }
     return false;
-}
-
-bool pyston_call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
-                   PyObject **result)
-{
-    return call_c(ts, callable, args, nargs, result);
 }
 
 int pyston_call_c_site(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *callable,

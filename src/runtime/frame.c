@@ -102,8 +102,8 @@ PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f)
  * stack to WHERE's depth. */
 static void set_where(_PyInterpreterFrame *f, uint64_t where, int before)
 {
-    f->prev_instr = _PyCode_CODE(f->f_code) + (where & 0xFFFFFF) - before;
-    f->stacktop = f->f_code->co_nlocalsplus + (int)((where >> 24) & 0xFFFF);
+    f->prev_instr = _PyCode_CODE(f->f_code) + PYSTON_WHERE_UNIT(where) - before;
+    f->stacktop = f->f_code->co_nlocalsplus + PYSTON_WHERE_DEPTH(where);
 }
 
 PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where)
@@ -295,7 +295,7 @@ int pyston_rt_unbound_local(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t 
 {
     (void)ts;
     set_where(f, where, 0);
-    PyObject *name = PyTuple_GetItem(f->f_code->co_localsplusnames, (Py_ssize_t)(where >> 40));
+    PyObject *name = PyTuple_GetItem(f->f_code->co_localsplusnames, PYSTON_WHERE_LOCAL(where));
     if (name != NULL)
         PyErr_Format(PyExc_UnboundLocalError,
                      "cannot access local variable '%U' where it is not "

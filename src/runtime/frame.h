@@ -18,6 +18,9 @@ PyObject *pyston_rt_bailout_exception(PyThreadState *ts, _PyInterpreterFrame *f)
     ((uint64_t)(unit) | (uint64_t)(depth) << 24 | (uint64_t)(local) << 40)
 #define PYSTON_WHERE_FITS(unit, depth, local) \
     ((unit) < (1 << 24) && (depth) < (1 << 16) && (local) < (1 << 23))
+#define PYSTON_WHERE_UNIT(where) ((int)((where) & 0xFFFFFF))
+#define PYSTON_WHERE_DEPTH(where) ((int)(((where) >> 24) & 0xFFFF))
+#define PYSTON_WHERE_LOCAL(where) ((Py_ssize_t)((where) >> 40))
 /* The interpreter resumes at the instruction starting at WHERE's unit. */
 PyObject *pyston_rt_bailout_tracing(PyThreadState *ts, _PyInterpreterFrame *f, uint64_t where);
 PyObject *pyston_rt_bailout_resume(PyThreadState *ts, _PyInterpreterFrame *f);

@@ -1204,12 +1204,11 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
         base[0] = res;
         return res ? 0 : error_at(f, base);
     }
-    if (kwnames != NULL || !pyston_call_c(ts, function, sp - total_args, total_args, &res)) {
-        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-        res = PyObject_Vectorcall(
-            function, sp - total_args,
-            (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
-    }
+    /* (C functions: compiled code tried pyston_call_c_site before) */
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    res = PyObject_Vectorcall(
+        function, sp - total_args,
+        (size_t)(total_args - nkw) | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
     Py_DECREF(function);
     for (int i = 1; i <= total_args; i++)
         Py_DECREF(PEEK(i));

@@ -64,3 +64,5 @@ for a in VALUES:
     print(a, shifts(a))
     print(a, constants(a))
 print(lcg(3000))
+for a in VALUES:  # word ints mixed with floats: converted as float_add does
+    print(a + 0.5, a * 1.0, a - 0.25, a / 3.0, 0.5 + a)
