@@ -448,6 +448,12 @@ static void emit_deferred(compiler *c)
     }
 }
 
+void call_routine(compiler *c, routine r)
+{
+    c->routine_used[r] = true;
+    x86_call_label(&c->a, c->routine[r]);
+}
+
 void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
 {
     emit_helper_args(c, in, depth);
@@ -1029,7 +1035,8 @@ static int emit(compiler *c)
     c->tracing_exit = x86_new_label(a);
     c->unbound_exit = x86_new_label(a);
     c->dealloc_at = x86_new_label(a);
-    c->direct_call = x86_new_label(a);
+    for (int r = 0; r < NROUTINES; r++)
+        c->routine[r] = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
     emit_prologue(c);
@@ -1050,8 +1057,17 @@ static int emit(compiler *c)
         i = next - 1;
     }
     emit_deferred(c);
-    if (c->uses_direct_call)
-        emit_direct_call_stub(c);
+    static void (*const routines[NROUTINES])(compiler *) = {
+        [ROUTINE_DIRECT_CALL] = emit_direct_call_routine,
+        [ROUTINE_ATTR_WAYS] = emit_attr_ways_routine,
+        [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
+    };
+    for (int r = 0; r < NROUTINES; r++) {
+        if (c->routine_used[r]) {
+            x86_bind(a, c->routine[r]);
+            routines[r](c);
+        }
+    }
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
     emit_epilogue(c);

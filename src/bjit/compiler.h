@@ -19,6 +19,15 @@
 #define OFF_PREV_INSTR ((int32_t)offsetof(_PyInterpreterFrame, prev_instr))
 #define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
 
+/* Out-of-line code that the sites of a function share: small sites, the
+ * code emitted once per function (see call_routine). */
+typedef enum {
+    ROUTINE_DIRECT_CALL, /* fast_call.c: a call of a compiled function */
+    ROUTINE_ATTR_WAYS,   /* fast.c: the other ways of an attribute cache */
+    ROUTINE_ATTR_VALUES, /* fast.c: a module's or a class's own attribute */
+    NROUTINES
+} routine;
+
 /* One decoded instruction, at the index of its first code unit (which is
  * an EXTENDED_ARG when the argument needs one). */
 typedef struct {
@@ -51,8 +60,10 @@ typedef struct {
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
-    x86_label direct_call; /* fast_call.c's shared stub, if uses_direct_call */
-    bool uses_direct_call;
+    /* Routines the sites of the function share (reached by call_routine),
+     * emitted once after the body if used. */
+    x86_label routine[NROUTINES];
+    bool routine_used[NROUTINES];
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
@@ -118,8 +129,13 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
 void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done);
-/* The stub those calls share, once per function. */
-void emit_direct_call_stub(compiler *c);
+/* Calls one of the shared routines (call rel32; the routine emitted
+ * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
+void call_routine(compiler *c, routine r);
+/* The routines, for the function's end. */
+void emit_direct_call_routine(compiler *c);
+void emit_attr_ways_routine(compiler *c);
+void emit_attr_values_routine(compiler *c);
 
 /* The inline cache of IN (it has one). */
 static inline char *cache_of(compiler *c, const insn *in)

@@ -9,10 +9,13 @@
  *                               computed in registers, boxed with
  *                               PyLong_FromLong / PyFloat_FromDouble
  *   LOAD_GLOBAL                 the cache's first probe (dict versions)
- *   LOAD_ATTR, STORE_ATTR       the cache's first way, when it holds an
- *                               instance value or a slot
- *   LOAD_METHOD                 the cache's first way, when it holds a
- *                               method the instance cannot shadow
+ *   LOAD_ATTR, STORE_ATTR       the cache's way for the owner's type, when
+ *                               it holds an instance value or a slot;
+ *                               LOAD_ATTR also a module's attribute and a
+ *                               class's own
+ *   LOAD_METHOD                 the cache's way for the owner's type, when
+ *                               it holds a method the instance cannot
+ *                               shadow; a module's or a class's attribute
  *
  * A "small int" is an exact int of at most one 30-bit digit: its value is
  * ob_size * ob_digit[0].  The slow paths take the operands exactly where
@@ -25,6 +28,7 @@
 
 #include <internal/pycore_dict.h> /* PyDictKeysObject */
 #include <internal/pycore_long.h> /* _PyLong_SMALL_INTS */
+#include <internal/pycore_moduleobject.h> /* PyModuleObject */
 #include <internal/pycore_pymem.h> /* _Py_tracemalloc_config */
 #include "runtime/ops.h"
 #include "stats.h"
@@ -577,30 +581,139 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
 }
 
 #define ENTRY0(field) ((int32_t)offsetof(pyston_attr_cache, entry[0].field))
+#define CACHE_FIELD(field) ((int32_t)offsetof(pyston_attr_cache, field))
 
-/* Jumps to SLOW unless the type version of the object in rdi matches the
- * cache's first way (at r8); leaves the type in rax. */
-static void check_type_version(compiler *c, x86_label slow)
+/* Finds the way of the cache (at r8) for the object in rdi, as the C
+ * helpers' find() does: jumps to FOUND with r8 = that way (so that
+ * ENTRY0() addresses it) and rax = the object's type.  The first way is
+ * probed here, the others by a shared routine.  Otherwise it falls
+ * through, with rax = the type.  Clobbers rcx, rdx, r9, r10. */
+static void find_way(compiler *c, x86_label found)
 {
     x86_asm *a = &c->a;
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    x86_load32(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_load32(a, X86_R9, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
     x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(type_version)));
-    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
-    x86_jcc(a, X86_NE, slow);
+    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
+    x86_jcc(a, X86_E, found); /* the monomorphic case */
+    call_routine(c, ROUTINE_ATTR_WAYS);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_NE, found);
 }
 
-/* Replaces the owner on top of the stack by its attribute if the cache's
- * first way matches, and drops the owner. */
+/* The routine: r9 = the type version, r8 = the cache; returns edx = 1 and
+ * r8 = the way of the version among the others, else edx = 0 (r8 kept). */
+void emit_attr_ways_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label next = x86_new_label(a), none = x86_new_label(a);
+    x86_lea(a, X86_R10, x86_at(X86_R8, (int32_t)(sizeof(pyston_attr_entry) * PYSTON_ATTR_WAYS)));
+    x86_mov_rr(a, X86_RCX, X86_R8);
+    x86_bind(a, next);
+    x86_alu_ri(a, X86_ADD, X86_RCX, (int32_t)sizeof(pyston_attr_entry));
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_R10);
+    x86_jcc(a, X86_AE, none);
+    x86_load32(a, X86_RDX, x86_at(X86_RCX, ENTRY0(type_version)));
+    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
+    x86_jcc(a, X86_NE, next);
+    x86_mov_rr(a, X86_R8, X86_RCX);
+    x86_mov_imm(a, X86_RDX, 1);
+    x86_ret(a);
+    x86_bind(a, none);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_ret(a);
+}
+
+/* A module attribute (load_from_module in src/ic/attr.c): jumps to MISS
+ * unless the module in rdi has the dict version the cache (r8) saw;
+ * leaves the value, a new reference, in rax. */
+static void load_module_value(compiler *c, x86_label miss)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, offsetof(PyModuleObject, md_dict)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, miss);
+    load_imm(c, X86_RCX, &PyDict_Type);
+    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RDX, OFF_TYPE));
+    x86_jcc(a, X86_NE, miss);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDX, DICT_VERSION));
+    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, CACHE_FIELD(module_version)));
+    x86_jcc(a, X86_NE, miss); /* (an empty cache's 0 is no dict's version) */
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, CACHE_FIELD(module_value)));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, miss);
+    emit_incref(c, X86_RAX);
+}
+
+/* An attribute of the class in rdi itself (PYSTON_ATTR_TYPE_VALUE: a way
+ * keyed by the class's own version): jumps to MISS unless the cache (r8)
+ * has one; leaves the value, a new reference, in rax.  Clobbers r8. */
+static void load_class_value(compiler *c, x86_label miss)
+{
+    x86_asm *a = &c->a;
+    x86_label next = x86_new_label(a), test = x86_new_label(a);
+    x86_load32(a, X86_R9, x86_at(X86_RDI, offsetof(PyTypeObject, tp_version_tag)));
+    x86_lea(a, X86_R10, x86_at(X86_R8, (int32_t)(sizeof(pyston_attr_entry) * PYSTON_ATTR_WAYS)));
+    x86_jmp(a, test);
+    x86_bind(a, next);
+    x86_alu_ri(a, X86_ADD, X86_R8, (int32_t)sizeof(pyston_attr_entry));
+    x86_alu_rr(a, X86_CMP, X86_R8, X86_R10);
+    x86_jcc(a, X86_AE, miss);
+    x86_bind(a, test); /* (an empty way has version 0, kind EMPTY) */
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(type_version)));
+    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
+    x86_jcc(a, X86_NE, next);
+    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_TYPE_VALUE);
+    x86_jcc(a, X86_NE, next);
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
+    emit_incref(c, X86_RAX);
+}
+
+/* The routine: rdi = the owner, rax = its type, r8 = the cache; returns
+ * rax = the attribute of a module or of a class (of metatype type) the
+ * cache knows, a new reference, else NULL.  Clobbers rcx, rdx, r8-r10. */
+void emit_attr_values_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label module = x86_new_label(a), class = x86_new_label(a), miss = x86_new_label(a);
+    emit_jump_if_type(c, X86_RAX, &PyModule_Type, module);
+    emit_jump_if_type(c, X86_RAX, &PyType_Type, class);
+    x86_bind(a, miss);
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_ret(a);
+    x86_bind(a, module);
+    load_module_value(c, miss);
+    x86_ret(a);
+    x86_bind(a, class);
+    load_class_value(c, miss);
+    x86_ret(a);
+}
+
+/* After find_way fell through: rax = a module's or a class's own
+ * attribute (a new reference), or a jump to SLOW. */
+static void find_module_or_class_value(compiler *c, x86_label slow)
+{
+    call_routine(c, ROUTINE_ATTR_VALUES);
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_jcc(&c->a, X86_E, slow);
+}
+
+/* Replaces the owner on top of the stack by its attribute if a way of the
+ * cache holds an instance value or a slot for its type, or the owner is a
+ * module or a class the cache knows; drops the owner. */
 static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slow,
                            x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label slot = x86_new_label(a), found = x86_new_label(a);
-    char *cache = cache_of(c, in);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
+    x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
+    x86_label loaded = x86_new_label(a);
+    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    check_type_version(c, slow);
+    find_way(c, way);
+    find_module_or_class_value(c, slow);
+    x86_jmp(a, loaded);
+    x86_bind(a, way);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
     x86_jcc(a, X86_E, slot);
@@ -622,6 +735,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
+    x86_bind(a, loaded);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c);
     if (entry_owned(c, 0))
@@ -632,15 +746,24 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
 /* [meth, self] for a method that the instance cannot shadow: no instance
  * dict, or inline values whose shared keys are those the cache saw and
  * lacked the name (PYSTON_SHADOW_KEYS; see own_attribute in
- * src/ic/attr.c). */
+ * src/ic/attr.c); [NULL, attribute] for a module's or a class's own
+ * attribute. */
 static void emit_load_method(compiler *c, const insn *in, int depth, x86_label slow,
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label hit = x86_new_label(a);
+    x86_label way = x86_new_label(a), hit = x86_new_label(a);
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    check_type_version(c, slow);
+    find_way(c, way);
+    find_module_or_class_value(c, slow);
+    x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
+    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+    count_hit(c);
+    if (entry_owned(c, 0))
+        emit_decref_rdi(c, in->at, false); /* the owner */
+    x86_jmp(a, done);
+    x86_bind(a, way);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
@@ -678,7 +801,10 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
     load_entry(c, X86_RSI, depth, 1, slow); /* the value */
     load_entry(c, X86_RDI, depth, 0, slow);
-    check_type_version(c, slow);
+    x86_label way = x86_new_label(a);
+    find_way(c, way);
+    x86_jmp(a, slow);
+    x86_bind(a, way);
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
     x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));

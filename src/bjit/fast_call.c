@@ -243,11 +243,10 @@ static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
  * r8, r9 kept for the generic paths), else edx = 1 and rax = the result
  * (NULL: an exception), the callee's frame pushed, run, cleared and
  * popped.  SCRATCH() inside are its own three words. */
-void emit_direct_call_stub(compiler *c)
+void emit_direct_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label not_taken = x86_new_label(a), leave = x86_new_label(a);
-    x86_bind(a, c->direct_call);
     x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
     check_callee(c, not_taken);
     push_frame(c, not_taken);
@@ -281,8 +280,7 @@ void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
     /* the interpreter leaves the caller's prev_instr at CALL's last cache
      * entry for a call it inlines (the other paths set their own) */
     set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
-    c->uses_direct_call = true;
-    x86_call_label(a, c->direct_call);
+    call_routine(c, ROUTINE_DIRECT_CALL);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, generic);
     x86_mov_store(a, stack_slot(c, base), X86_RAX);

@@ -1,0 +1,221 @@
+"""Attribute sites that see several types (each in its own way of the
+site's cache, read inline) and module attributes (by the module dict's
+version): every way must stay right when its class, an instance or the
+module changes after the site has warmed up."""
+import sys
+import types
+
+
+class Base:
+    kind = "base"
+
+    def __init__(self, n):
+        self.n = n
+        self.tag = "t%d" % n
+
+    def step(self):
+        return self.n + 1
+
+
+class Left(Base):
+    kind = "left"
+
+    def step(self):
+        return self.n * 2
+
+
+class Right(Base):
+    def __init__(self, n):
+        self.extra = -n  # another key order: another index for n
+        super().__init__(n)
+
+
+class Slotted:
+    __slots__ = ("n", "tag")
+
+    def __init__(self, n):
+        self.n = n
+        self.tag = "s%d" % n
+
+    def step(self):
+        return -self.n
+
+
+class Plain:
+    def step(self):
+        return "plain"
+
+
+def read_n(objs):
+    return [o.n for o in objs]
+
+
+def read_tag(objs):
+    return [o.tag for o in objs]
+
+
+def call_step(objs):
+    return [o.step() for o in objs]
+
+
+def bump(objs):
+    for o in objs:
+        o.n = o.n + 10
+
+
+def kinds(objs):
+    return [o.kind for o in objs]
+
+
+def mixed():
+    objs = [Base(1), Left(2), Right(3), Slotted(4), Base(5), Left(6)]
+    out = []
+    for _ in range(3):
+        out.append((read_n(objs), read_tag(objs), call_step(objs)))
+        bump(objs)
+    out.append(kinds([o for o in objs if not isinstance(o, Slotted)]))
+    # a method replaced on one class of the polymorphic site
+    Left.step = lambda self: "patched %d" % self.n
+    out.append(call_step(objs))
+    # an instance attribute shadowing the method on one instance
+    objs[0].step = lambda: "own step"
+    out.append(call_step(objs))
+    del objs[0].step
+    out.append(call_step(objs))
+    # __class__ assignment moves an instance to another way
+    objs[4].__class__ = Left
+    out.append((read_n(objs), call_step(objs)))
+    # an attribute deleted: the inline read must not find a stale value
+    del objs[2].n
+    try:
+        read_n(objs)
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    objs[2].n = "again"
+    out.append(read_n(objs))
+    # a slot emptied
+    del objs[3].tag
+    try:
+        read_tag(objs)
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    # a class attribute that becomes a property on one class
+    Right.kind = property(lambda self: "prop %s" % self.n)
+    out.append(kinds([o for o in objs if not isinstance(o, Slotted)]))
+    return out
+
+
+def many_types():
+    # more types than ways: the site goes megamorphic and stays right
+    classes = [type("K%d" % i, (Base,), {"step": lambda self, i=i: i}) for i in range(20)]
+    objs = [cls(i) for i, cls in enumerate(classes)] * 3
+    return sum(read_n(objs)), sum(call_step(objs)), call_step([Plain()])
+
+
+# --- module attributes ------------------------------------------------------
+
+mod = types.ModuleType("mod")
+mod.value = 1
+mod.func = lambda x: x + 1
+sys.modules["mod"] = mod
+
+
+def read_module():
+    return mod.value
+
+
+def call_module(x):
+    return mod.func(x)
+
+
+class FakeModule:
+    value = "fake"
+
+    @staticmethod
+    def func(x):
+        return "fake %s" % x
+
+
+def modules():
+    global mod
+    out = [[read_module() for _ in range(3)], [call_module(i) for i in range(3)]]
+    mod.value = 2                      # the dict changes: the version moves on
+    mod.func = lambda x: x * 100
+    out.append((read_module(), call_module(3)))
+    mod.__dict__["value"] = 3          # through the dict itself
+    out.append(read_module())
+    del mod.value
+    try:
+        read_module()
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    mod.value = 4
+    out.append(read_module())
+    real = mod
+    mod = FakeModule()                 # the same site now sees no module
+    out.append((read_module(), call_module(5)))
+    mod = types.ModuleType("other")    # another module with the same names
+    mod.value, mod.func = "other", str
+    out.append((read_module(), call_module(6)))
+    mod = real
+    out.append((read_module(), call_module(7)))
+    mod.__getattr__ = lambda name: "module getattr " + name  # PEP 562
+    del mod.value
+    out.append(read_module())
+    return out
+
+
+print(mixed())
+print(many_types())
+print(modules())
+
+
+# --- attributes of classes themselves ----------------------------------------
+
+
+class Meta(type):
+    def __getattribute__(cls, name):
+        return "meta " + name if name == "kind" else type.__getattribute__(cls, name)
+
+
+class WithMeta(metaclass=Meta):
+    kind = "own"
+
+
+def class_kind(cls):
+    return cls.kind
+
+
+def show(values):
+    return [type(v).__name__ if isinstance(v, property) else v for v in values]
+
+
+def class_step(cls, obj):
+    return cls.step(obj)
+
+
+def classes():
+    out = [show([class_kind(k) for k in (Base, Left, Right, Base, Left)])]
+    out.append([class_step(k, Left(3)) for k in (Base, Right, Left)])
+    Base.kind = "rebased"                  # the class changes: its version too
+    out.append(show([class_kind(k) for k in (Base, Left, Right)]))
+    del Left.kind                          # now inherited from Base
+    out.append(show([class_kind(k) for k in (Base, Left, Right)]))
+    Base.step = lambda self: "new base step"
+    out.append([class_step(k, Left(3)) for k in (Base, Right, Left)])
+    # instances and their classes at one site (a class's version is the
+    # version its instances' ways are keyed by)
+    mixed = [Base(1), Base, Left(2), Left, Right(3), Right]
+    out.append(show([class_kind(o) for o in mixed] + [class_kind(o) for o in mixed]))
+    out.append(show([class_kind(k) for k in (WithMeta, Base, WithMeta)]))
+    try:
+        class_kind(Slotted)
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    Slotted.kind = "late"
+    out.append(class_kind(Slotted))
+    out.append(hasattr(int, "kind"))
+    return out
+
+
+print(classes())
