@@ -666,6 +666,9 @@ static void load_class_value(compiler *c, x86_label miss)
     x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_TYPE_VALUE);
     x86_jcc(a, X86_NE, next);
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_NE, miss); /* the value's type is watched: the helper checks */
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
 }
@@ -805,6 +808,9 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     find_way(c, way);
     x86_jmp(a, slow);
     x86_bind(a, way);
+    x86_load32(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr_version)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_NE, slow); /* a class attribute whose type may gain a __set__ */
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
     x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));

@@ -129,6 +129,17 @@ static bool plain_slot(PyObject *descr, bool store, pyston_attr_entry *e)
     return true;
 }
 
+/* Whether DESCR read from a class is DESCR itself: no __get__, or the
+ * __get__ of a function (func_descr_get) or of the descriptors of
+ * Objects/descrobject.c (descr_check), which return the descriptor when
+ * there is no instance. */
+static bool gets_itself_from_class(PyObject *descr)
+{
+    PyTypeObject *dt = Py_TYPE(descr);
+    return dt->tp_descr_get == NULL || dt == &PyFunction_Type || dt == &PyMethodDescr_Type ||
+           dt == &PyWrapperDescr_Type || dt == &PyMemberDescr_Type || dt == &PyGetSetDescr_Type;
+}
+
 /* How the generic lookup (PyObject_GenericGetAttr, or _PyObject_GetMethod
  * for a method site) finds NAME on OBJ, as an entry; kind EMPTY if no
  * cached form applies. */
@@ -140,11 +151,12 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
     if (tp == &PyType_Type) { /* a class attribute read from the class */
         PyTypeObject *cls = (PyTypeObject *)obj;
         PyObject *descr = _PyType_Lookup(cls, name);
-        if (_PyType_Lookup(&PyType_Type, name) != NULL || descr == NULL ||
-            !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
-            return e;
-        /* type_getattro: no __get__, or a function's, which returns itself */
-        if (Py_TYPE(descr)->tp_descr_get != NULL && !PyFunction_Check(descr))
+        PyObject *meta = _PyType_Lookup(&PyType_Type, name);
+        /* type_getattro: a data descriptor of type's own wins; then the
+         * class's attribute, through its __get__ */
+        if ((meta != NULL && Py_TYPE(meta)->tp_descr_set != NULL) || descr == NULL ||
+            !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || !gets_itself_from_class(descr) ||
+            !watch_descriptor_type(descr, &e))
             return e;
         e.kind = PYSTON_ATTR_TYPE_VALUE;
         e.type_version = cls->tp_version_tag;
@@ -198,11 +210,16 @@ static pyston_attr_entry classify_store(PyObject *obj, PyObject *name)
         return e;
     e.type_version = tp->tp_version_tag;
     e.type = tp;
-    if (descr != NULL) {
-        if (plain_slot(descr, true, &e))
-            e.kind = PYSTON_ATTR_SLOT;
+    if (descr != NULL && plain_slot(descr, true, &e)) {
+        e.kind = PYSTON_ATTR_SLOT;
         return e;
     }
+    /* _PyObject_GenericSetAttrWithDict: a class attribute without __set__
+     * (a default value, a method) does not stop the store into the
+     * instance; the entry watches its type for a __set__ to come */
+    if (descr != NULL && (Py_TYPE(descr)->tp_descr_set != NULL || !watch_descriptor_type(descr, &e)))
+        return e;
+    e.descr = descr;
     if (tp->tp_dictoffset == 0)
         return e;
     plan_shadow_check(obj, name, &e);
@@ -503,6 +520,8 @@ int pyston_ic_STORE_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **s
     pyston_attr_cache *c = cache;
     PyObject *owner = sp[-1], *value = sp[-2];
     const pyston_attr_entry *e = c->megamorphic ? NULL : find(c, owner);
+    if (e != NULL && e->descr_version != 0 && Py_TYPE(e->descr)->tp_version_tag != e->descr_version)
+        e = NULL; /* the class attribute's type changed: maybe a __set__ now */
     PyObject **dictptr = e == NULL ? NULL : instance_dict_pointer(owner);
     if (dictptr != NULL && *dictptr != NULL && PyDict_CheckExact(*dictptr) &&
         (e->kind == PYSTON_ATTR_INSTANCE_VALUE || e->kind == PYSTON_ATTR_DICT_VALUE)) {

@@ -53,21 +53,6 @@ static inline void emit(x86_asm *a, const void *bytes, size_t n)
 
 static void byte(x86_asm *a, uint8_t b) { emit(a, &b, 1); }
 
-static void imm32(x86_asm *a, int32_t v)
-{
-    uint32_t u = (uint32_t)v;
-    uint8_t b[4] = {u, u >> 8, u >> 16, u >> 24};
-    emit(a, b, 4);
-}
-
-static void imm64(x86_asm *a, uint64_t v)
-{
-    uint8_t b[8];
-    for (int i = 0; i < 8; i++)
-        b[i] = (uint8_t)(v >> (8 * i));
-    emit(a, b, 8);
-}
-
 void x86_init(x86_asm *a)
 {
     memset(a, 0, sizeof *a);
@@ -88,66 +73,110 @@ static bool fits8(int64_t v) { return v >= INT8_MIN && v <= INT8_MAX; }
 static bool fits32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
 static int high(int reg) { return reg > 7; } /* needs a REX extension bit */
 
+/* An instruction is built in a few bytes on the stack, then emitted at
+ * once (one capacity check and one copy per instruction). */
+typedef struct {
+    uint8_t b[16];
+    unsigned n;
+} bytes;
+
+static inline void put(bytes *i, uint8_t v) { i->b[i->n++] = v; }
+
+static inline void put32(bytes *i, int32_t v)
+{
+    uint32_t u = (uint32_t)v;
+    put(i, (uint8_t)u), put(i, (uint8_t)(u >> 8)), put(i, (uint8_t)(u >> 16)), put(i, (uint8_t)(u >> 24));
+}
+
+/* Copies all 16 bytes (a fixed-size copy is two moves) and keeps N. */
+static inline void emit_bytes(x86_asm *a, const bytes *i)
+{
+    if (a->size + sizeof i->b > a->capacity && !grow_code(a, sizeof i->b))
+        return;
+    memcpy(a->code + a->size, i->b, sizeof i->b);
+    a->size += i->n;
+}
+
 /* REX = 0100WRXB.  FORCE: byte registers spl/bpl/sil/dil need a REX. */
-static void rex(x86_asm *a, bool w, int reg, int index, int base, bool force)
+static inline void rex(bytes *i, bool w, int reg, int index, int base, bool force)
 {
     uint8_t v = 0x40 | w << 3 | high(reg) << 2 | high(index) << 1 | high(base);
     if (v != 0x40 || force)
-        byte(a, v);
+        put(i, v);
 }
 
-static void modrm_reg(x86_asm *a, int reg, int rm)
+static inline void opcode_bytes(bytes *i, unsigned opcode)
 {
-    byte(a, 0xC0 | (reg & 7) << 3 | (rm & 7));
+    if (opcode > 0xFF)
+        put(i, (uint8_t)(opcode >> 8));
+    put(i, opcode & 0xFF);
 }
 
-static void modrm_mem(x86_asm *a, int reg, x86_mem m)
+/* False for a form x86-64 lacks: no absolute or RSP-indexed operands. */
+static inline bool modrm_mem(bytes *i, int reg, x86_mem m)
 {
     static const uint8_t scale_bits[9] = {[1] = 0, [2] = 1, [4] = 2, [8] = 3};
     if (m.base == X86_NOREG || m.index == X86_RSP || m.scale > 8 ||
-        (m.scale != 1 && scale_bits[m.scale] == 0)) {
-        a->failed = true; /* no absolute or RSP-indexed forms */
-        return;
-    }
+        (m.scale != 1 && scale_bits[m.scale] == 0))
+        return false;
     bool sib = m.index != X86_NOREG || (m.base & 7) == X86_RSP;
     /* mod 00 with base rbp/r13 means rip-relative: use a zero disp8. */
     int mod = m.disp == 0 && (m.base & 7) != X86_RBP ? 0 : fits8(m.disp) ? 1 : 2;
-    byte(a, mod << 6 | (reg & 7) << 3 | (sib ? 4 : m.base & 7));
+    put(i, (uint8_t)(mod << 6 | (reg & 7) << 3 | (sib ? 4 : m.base & 7)));
     if (sib) {
         int index = m.index == X86_NOREG ? X86_RSP : m.index; /* 100: none */
-        byte(a, scale_bits[m.scale] << 6 | (index & 7) << 3 | (m.base & 7));
+        put(i, (uint8_t)(scale_bits[m.scale] << 6 | (index & 7) << 3 | (m.base & 7)));
     }
     if (mod == 1)
-        byte(a, (uint8_t)(int8_t)m.disp);
+        put(i, (uint8_t)(int8_t)m.disp);
     else if (mod == 2)
-        imm32(a, m.disp);
+        put32(i, m.disp);
+    return true;
 }
 
 /* An instruction with a register in ModRM.rm.  REG is a register or a
  * /digit opcode extension; OPCODE is one or two bytes (0x0Fxx). */
+static inline bytes reg_form(bool w, unsigned opcode, int reg, int rm, bool force)
+{
+    bytes i = {.n = 0};
+    rex(&i, w, reg, 0, rm, force);
+    opcode_bytes(&i, opcode);
+    put(&i, (uint8_t)(0xC0 | (reg & 7) << 3 | (rm & 7)));
+    return i;
+}
+
+/* The same with a memory operand, after PREFIX (0: none); sets
+ * a->failed for a form that does not exist. */
+static inline bytes mem_form(x86_asm *a, uint8_t prefix, bool w, unsigned opcode, int reg,
+                             x86_mem m)
+{
+    bytes i = {.n = 0};
+    if (prefix)
+        put(&i, prefix);
+    rex(&i, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base, false);
+    opcode_bytes(&i, opcode);
+    if (!modrm_mem(&i, reg, m))
+        a->failed = true;
+    return i;
+}
+
 static void op_reg(x86_asm *a, bool w, unsigned opcode, int reg, int rm, bool force)
 {
-    rex(a, w, reg, 0, rm, force);
-    if (opcode > 0xFF)
-        byte(a, opcode >> 8);
-    byte(a, opcode & 0xFF);
-    modrm_reg(a, reg, rm);
+    bytes i = reg_form(w, opcode, reg, rm, force);
+    emit_bytes(a, &i);
 }
 
 static void op_mem(x86_asm *a, bool w, unsigned opcode, int reg, x86_mem m)
 {
-    rex(a, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base, false);
-    if (opcode > 0xFF)
-        byte(a, opcode >> 8);
-    byte(a, opcode & 0xFF);
-    modrm_mem(a, reg, m);
+    bytes i = mem_form(a, 0, w, opcode, reg, m);
+    emit_bytes(a, &i);
 }
 
 /* An SSE instruction: its mandatory prefix comes before any REX. */
 static void sse_mem(x86_asm *a, uint8_t prefix, unsigned opcode, int xmm, x86_mem m)
 {
-    byte(a, prefix);
-    op_mem(a, false, opcode, xmm, m);
+    bytes i = mem_form(a, prefix, false, opcode, xmm, m);
+    emit_bytes(a, &i);
 }
 
 /* --- data moves ---------------------------------------------------------- */
@@ -163,32 +192,39 @@ void x86_lea(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, true, 0x8D, dst, 
 
 void x86_mov_store_imm(x86_asm *a, x86_mem dst, int32_t imm)
 {
-    op_mem(a, true, 0xC7, 0, dst);
-    imm32(a, imm);
+    bytes i = mem_form(a, 0, true, 0xC7, 0, dst);
+    put32(&i, imm);
+    emit_bytes(a, &i);
 }
 
 size_t x86_mov_imm64(x86_asm *a, x86_reg dst, uint64_t imm)
 {
-    rex(a, true, 0, 0, dst, false);
-    byte(a, 0xB8 + (dst & 7));
-    size_t at = a->size;
-    imm64(a, imm);
+    bytes i = {.n = 0};
+    rex(&i, true, 0, 0, dst, false);
+    put(&i, (uint8_t)(0xB8 + (dst & 7)));
+    size_t at = a->size + i.n;
+    put32(&i, (int32_t)(uint32_t)imm);
+    put32(&i, (int32_t)(uint32_t)(imm >> 32));
+    emit_bytes(a, &i);
     return at;
 }
 
 /* Never xor: it would clobber the flags. */
 void x86_mov_imm(x86_asm *a, x86_reg dst, int64_t imm)
 {
+    bytes i = {.n = 0};
     if (imm >= 0 && imm <= UINT32_MAX) { /* mov r32, imm32 zero-extends */
-        rex(a, false, 0, 0, dst, false);
-        byte(a, 0xB8 + (dst & 7));
-        imm32(a, (int32_t)(uint32_t)imm);
+        rex(&i, false, 0, 0, dst, false);
+        put(&i, (uint8_t)(0xB8 + (dst & 7)));
+        put32(&i, (int32_t)(uint32_t)imm);
     } else if (fits32(imm)) {
-        op_reg(a, true, 0xC7, 0, dst, false);
-        imm32(a, (int32_t)imm);
+        i = reg_form(true, 0xC7, 0, dst, false);
+        put32(&i, (int32_t)imm);
     } else {
         x86_mov_imm64(a, dst, (uint64_t)imm);
+        return;
     }
+    emit_bytes(a, &i);
 }
 
 /* --- arithmetic ---------------------------------------------------------- */
@@ -203,22 +239,27 @@ void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src)
     op_mem(a, true, op * 8 + 3, dst, src); /* op r64, r/m64 */
 }
 
+/* An ALU immediate: imm8 (sign-extended) when it fits. */
+static void put_alu_imm(bytes *i, int32_t imm)
+{
+    if (fits8(imm))
+        put(i, (uint8_t)(int8_t)imm);
+    else
+        put32(i, imm);
+}
+
 void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm)
 {
-    op_reg(a, true, fits8(imm) ? 0x83 : 0x81, op, dst, false);
-    if (fits8(imm))
-        byte(a, (uint8_t)(int8_t)imm);
-    else
-        imm32(a, imm);
+    bytes i = reg_form(true, fits8(imm) ? 0x83 : 0x81, op, dst, false);
+    put_alu_imm(&i, imm);
+    emit_bytes(a, &i);
 }
 
 void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
 {
-    op_mem(a, true, fits8(imm) ? 0x83 : 0x81, op, dst);
-    if (fits8(imm))
-        byte(a, (uint8_t)(int8_t)imm);
-    else
-        imm32(a, imm);
+    bytes i = mem_form(a, 0, true, fits8(imm) ? 0x83 : 0x81, op, dst);
+    put_alu_imm(&i, imm);
+    emit_bytes(a, &i);
 }
 
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, true, 0x85, y, x, false); }
@@ -229,8 +270,9 @@ void x86_dec_m(x86_asm *a, x86_mem dst) { op_mem(a, true, 0xFF, 1, dst); }
 
 void x86_shift_ri(x86_asm *a, x86_shift op, x86_reg dst, uint8_t count)
 {
-    op_reg(a, true, 0xC1, op, dst, false);
-    byte(a, count);
+    bytes i = reg_form(true, 0xC1, op, dst, false);
+    put(&i, count);
+    emit_bytes(a, &i);
 }
 
 void x86_setcc(x86_asm *a, x86_cond cond, x86_reg dst)
@@ -246,12 +288,14 @@ void x86_cmov(x86_asm *a, x86_cond cond, x86_reg dst, x86_reg src)
 
 void x86_load_fs(x86_asm *a, x86_reg dst, int32_t disp)
 {
-    byte(a, 0x64); /* fs: */
-    rex(a, true, dst, 0, 0, false);
-    byte(a, 0x8B);
-    byte(a, (dst & 7) << 3 | 4); /* mod 00, rm 100: a SIB follows */
-    byte(a, 0x25);               /* no index, no base: disp32 */
-    imm32(a, disp);
+    bytes i = {.n = 0};
+    put(&i, 0x64); /* fs: */
+    rex(&i, true, dst, 0, 0, false);
+    put(&i, 0x8B);
+    put(&i, (uint8_t)((dst & 7) << 3 | 4)); /* mod 00, rm 100: a SIB follows */
+    put(&i, 0x25);                          /* no index, no base: disp32 */
+    put32(&i, disp);
+    emit_bytes(a, &i);
 }
 
 /* --- scalar doubles ---------------------------------------------------------- */
@@ -265,7 +309,7 @@ void x86_ucomisd(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0x66, 0x0F2E, xm
 
 x86_label x86_new_label(x86_asm *a)
 {
-    if (!grow((void **)&a->labels, &a->label_capacity, sizeof *a->labels,
+    if (a->nlabels == a->label_capacity && !grow((void **)&a->labels, &a->label_capacity, sizeof *a->labels,
               a->nlabels + 1)) {
         a->failed = true;
         return 0;
@@ -299,36 +343,24 @@ void x86_bind(x86_asm *a, x86_label label)
     a->bound_end = (int64_t)a->size;
 }
 
-/* A rel32 to LABEL, resolved by x86_finish(). */
-static void rel32_to(x86_asm *a, x86_label label)
+/* OPCODE (1 or 2 bytes) and a rel32 to LABEL, resolved by x86_finish(). */
+static void rel32_to(x86_asm *a, unsigned opcode, x86_label label)
 {
-    if (!grow((void **)&a->fixups, &a->fixup_capacity, sizeof *a->fixups,
-              a->nfixups + 1)) {
+    if (a->nfixups == a->fixup_capacity &&
+        !grow((void **)&a->fixups, &a->fixup_capacity, sizeof *a->fixups, a->nfixups + 1)) {
         a->failed = true;
         return;
     }
-    a->fixups[a->nfixups++] = (struct x86_fixup){a->size, label};
-    imm32(a, 0);
+    bytes i = {.n = 0};
+    opcode_bytes(&i, opcode);
+    a->fixups[a->nfixups++] = (struct x86_fixup){a->size + i.n, label};
+    put32(&i, 0);
+    emit_bytes(a, &i);
 }
 
-void x86_jmp(x86_asm *a, x86_label target)
-{
-    byte(a, 0xE9);
-    rel32_to(a, target);
-}
-
-void x86_jcc(x86_asm *a, x86_cond cond, x86_label target)
-{
-    byte(a, 0x0F);
-    byte(a, 0x80 + cond);
-    rel32_to(a, target);
-}
-
-void x86_call_label(x86_asm *a, x86_label target)
-{
-    byte(a, 0xE8);
-    rel32_to(a, target);
-}
+void x86_jmp(x86_asm *a, x86_label target) { rel32_to(a, 0xE9, target); }
+void x86_jcc(x86_asm *a, x86_cond cond, x86_label target) { rel32_to(a, 0x0F80u + cond, target); }
+void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target); }
 
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
@@ -340,17 +372,16 @@ size_t x86_call_abs(x86_asm *a, uint64_t target, x86_reg scratch)
     return at;
 }
 
-void x86_push(x86_asm *a, x86_reg r)
+static void push_pop(x86_asm *a, uint8_t opcode, x86_reg r)
 {
-    rex(a, false, 0, 0, r, false);
-    byte(a, 0x50 + (r & 7));
+    bytes i = {.n = 0};
+    rex(&i, false, 0, 0, r, false);
+    put(&i, (uint8_t)(opcode + (r & 7)));
+    emit_bytes(a, &i);
 }
 
-void x86_pop(x86_asm *a, x86_reg r)
-{
-    rex(a, false, 0, 0, r, false);
-    byte(a, 0x58 + (r & 7));
-}
+void x86_push(x86_asm *a, x86_reg r) { push_pop(a, 0x50, r); }
+void x86_pop(x86_asm *a, x86_reg r) { push_pop(a, 0x58, r); }
 
 void x86_ret(x86_asm *a) { byte(a, 0xC3); }
 void x86_int3(x86_asm *a) { byte(a, 0xCC); }

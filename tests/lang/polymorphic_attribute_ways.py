@@ -219,3 +219,78 @@ def classes():
 
 
 print(classes())
+
+
+# --- class-level reads of C descriptors, stores past class defaults ---------
+
+
+class Frozen:
+    def __init__(self, v):
+        object.__setattr__(self, "v", v)   # a slot wrapper read from a class
+
+    def __setattr__(self, name, value):
+        raise AttributeError("frozen")
+
+
+def set_via_object(objs, value):
+    for o in objs:
+        object.__setattr__(o, "v", value)
+    return [o.v for o in objs]
+
+
+class Defaults:
+    flag = None             # a class default that instances overwrite
+    count = 0
+
+    def method(self):
+        return "method"
+
+
+class Settable:
+    """A plain value's type that gains __set__ later (it then becomes a data
+    descriptor: stores must go through it)."""
+    pass
+
+
+class WithSettable:
+    attr = Settable()
+
+
+def set_flags(objs, value):
+    for o in objs:
+        o.flag = value
+        o.count = o.count + 1
+    return [(o.flag, o.count) for o in objs]
+
+
+def set_attr(o, value):
+    o.attr = value
+
+
+def stores():
+    out = []
+    objs = [Frozen(i) for i in range(3)]
+    out.append(set_via_object(objs, "x"))
+    try:
+        objs[0].v = 1
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    ds = [Defaults() for _ in range(3)]
+    for i in range(3):
+        out.append(set_flags(ds, i))
+    out.append((Defaults.flag, Defaults.count))
+    Defaults.flag = property(lambda self: "prop", lambda self, v: out.append(("set", v)))
+    out.append(set_flags(ds, "after"))
+    ds[0].method = "shadow"   # a method name stored on the instance
+    out.append((ds[0].method, ds[1].method()))
+    w = WithSettable()
+    for i in range(3):
+        set_attr(w, i)
+    out.append(w.__dict__)
+    Settable.__set__ = lambda self, inst, value: out.append(("descr set", value))
+    set_attr(w, "through __set__")
+    out.append(w.__dict__)
+    return out
+
+
+print(stores())
