@@ -794,8 +794,9 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_jmp(a, done);
 }
 
-/* owner.attr = value into an instance value that is already set (a new
- * one also updates the insertion order: the helper does that) or a slot. */
+/* owner.attr = value into an instance value (a new one also goes into
+ * the values' insertion order, as STORE_ATTR_INSTANCE_VALUE does) or a
+ * slot. */
 static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label slow,
                             x86_label done)
 {
@@ -816,13 +817,21 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_INSTANCE_VALUE);
     x86_jcc(a, X86_NE, not_value);
-    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_mov_load(a, X86_R9, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_R9, X86_R9);
     x86_jcc(a, X86_E, slow);
-    x86_lea(a, X86_RDX, x86_at_index(X86_RDX, X86_RCX, 8, 0)); /* &values[index] */
+    x86_lea(a, X86_RDX, x86_at_index(X86_R9, X86_RCX, 8, 0)); /* &values[index] */
     x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
     x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
+    x86_jcc(a, X86_NE, stored);
+    /* a new attribute: _PyDictValues_AddToInsertionOrder(values, index),
+     * the order being bytes before the values: size at [-2], the indexes
+     * below it */
+    x86_movzx8(a, X86_R10, x86_at(X86_R9, -2));
+    x86_lea(a, X86_R10, x86_at(X86_R10, 1));
+    x86_store8(a, x86_at(X86_R9, -2), X86_R10);
+    x86_alu_rr(a, X86_SUB, X86_R9, X86_R10);
+    x86_store8(a, x86_at(X86_R9, -2), X86_RCX);
     x86_jmp(a, stored);
     x86_bind(a, not_value);
     x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_SLOT);

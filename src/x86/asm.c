@@ -187,6 +187,18 @@ void x86_mov_store(x86_asm *a, x86_mem dst, x86_reg src) { op_mem(a, true, 0x89,
 void x86_load32(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x8B, dst, src); }
 void x86_store32(x86_asm *a, x86_mem dst, x86_reg src) { op_mem(a, false, 0x89, src, dst); }
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x0FB6, dst, src); }
+void x86_store8(x86_asm *a, x86_mem dst, x86_reg src)
+{
+    bytes i = {.n = 0};
+    /* spl, bpl, sil, dil exist only with a REX (without: ah, ch, dh, bh) */
+    rex(&i, false, src, dst.index == X86_NOREG ? 0 : dst.index, dst.base,
+        src >= X86_RSP && src <= X86_RDI);
+    put(&i, 0x88);
+    if (!modrm_mem(&i, src, dst))
+        a->failed = true;
+    emit_bytes(a, &i);
+}
+
 void x86_movsxd(x86_asm *a, x86_reg dst, x86_reg src) { op_reg(a, true, 0x63, dst, src, false); }
 void x86_lea(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, true, 0x8D, dst, src); }
 

@@ -82,6 +82,7 @@ size_t x86_mov_imm64(x86_asm *a, x86_reg dst, uint64_t imm);
 void x86_load32(x86_asm *a, x86_reg dst, x86_mem src);  /* zero-extends */
 void x86_store32(x86_asm *a, x86_mem dst, x86_reg src);
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src);
+void x86_store8(x86_asm *a, x86_mem dst, x86_reg src); /* the low byte of src */
 void x86_movsxd(x86_asm *a, x86_reg dst, x86_reg src); /* sign-extends a C int */
 void x86_lea(x86_asm *a, x86_reg dst, x86_mem src);
 /* mov dst, fs:[disp]: a thread-local variable of the initial-exec model. */

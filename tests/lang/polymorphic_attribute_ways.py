@@ -294,3 +294,33 @@ def stores():
 
 
 print(stores())
+
+
+# --- new attributes set inline: the instance's attribute order ----------------
+
+
+class Ordered:
+    def __init__(self, n, first):
+        if first:
+            self.a = n
+            self.b = -n
+        else:
+            self.b = -n
+            self.a = n
+        self.c = "c%d" % n
+
+
+def build_ordered():
+    objs = [Ordered(i, i % 3 != 0) for i in range(12)]
+    out = [list(vars(o)) for o in objs[:4]]
+    o = objs[1]
+    del o.a
+    o.a = "re-added"          # goes last now
+    o.d = "new key"           # grows the shared keys
+    out.append(list(o.__dict__.items()))
+    out.append([list(vars(Ordered(i, i % 2 == 0))) for i in range(4)])
+    out.append(sorted(vars(objs[5]).items()))
+    return out
+
+
+print(build_ordered())
