@@ -158,55 +158,102 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, 
     return true;
 }
 
+/* The class TP if it is a plain class (metatype type, object.__new__)
+ * with a Python __init__, and that __init__; NULL otherwise. */
+static PyObject *plain_class_init(PyTypeObject *tp)
+{
+    static PyObject *init_name;
+    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
+        (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new)
+        return NULL;
+    if (init_name == NULL && (init_name = PyUnicode_InternFromString("__init__")) == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *init = _PyType_Lookup(tp, init_name);
+    return init != NULL && PyFunction_Check(init) ? init : NULL;
+}
+
+/* object_new itself (tp_alloc, then the inline values of
+ * _PyObject_InitializeDict, hidden); the arguments are __init__'s
+ * business, and object_new ignores them for a class with one. */
+static PyObject *new_instance(PyTypeObject *tp)
+{
+    static PyObject *empty_args;
+    if (empty_args == NULL && (empty_args = PyTuple_New(0)) == NULL)
+        return NULL;
+    return tp->tp_new(tp, empty_args, NULL);
+}
+
+/* After __init__ returned RES (or NULL) for OBJ: OBJ, or NULL when RES is
+ * an error or not None (TypeError); consumes RES, and OBJ on an error;
+ * ends the C recursion count. */
+static PyObject *class_call_finish(PyThreadState *ts, PyObject *obj, PyObject *res)
+{
+    if (res != NULL && res != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
+                     Py_TYPE(res)->tp_name);
+        Py_CLEAR(res);
+    }
+    Py_XDECREF(res);
+    if (res == NULL)
+        Py_CLEAR(obj);
+    _Py_LeaveRecursiveCallTstate(ts);
+    return obj;
+}
+
+/* The tail of type_call: TP's tp_init with the NARGS ARGS (the last ones
+ * named by KWNAMES) as a tuple and a dict. */
+static PyObject *init_generically(PyTypeObject *tp, PyObject *obj, PyObject **args, int nargs,
+                                  PyObject *kwnames)
+{
+    int nkw = kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0;
+    PyObject *tuple = PyTuple_New(nargs - nkw), *kwargs = nkw ? PyDict_New() : NULL;
+    int err = tuple == NULL || (nkw && kwargs == NULL) ? -1 : 0;
+    for (int i = 0; err == 0 && i < nargs - nkw; i++)
+        PyTuple_SET_ITEM(tuple, i, Py_NewRef(args[i]));
+    for (int k = 0; err == 0 && k < nkw; k++)
+        err = PyDict_SetItem(kwargs, PyTuple_GET_ITEM(kwnames, k), args[nargs - nkw + k]);
+    if (err == 0)
+        err = tp->tp_init(obj, tuple, kwargs);
+    Py_XDECREF(tuple);
+    Py_XDECREF(kwargs);
+    if (err < 0)
+        Py_CLEAR(obj);
+    return obj;
+}
+
 /* Mirrors _PyObject_MakeTpCall + type_call + slot_tp_init for
  * a class of metatype `type` that inherits object.__new__ and whose
  * __init__ is a compiled Python function. */
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                               PyObject *kwnames, PyObject **result)
 {
-    static PyObject *init_name, *empty_args;
     PyTypeObject *tp = (PyTypeObject *)callable;
-    if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
-        (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new)
-        return false;
-    if (init_name == NULL && (init_name = PyUnicode_InternFromString("__init__")) == NULL) {
-        PyErr_Clear();
-        return false;
-    }
-    if (empty_args == NULL && (empty_args = PyTuple_New(0)) == NULL) {
-        PyErr_Clear();
-        return false;
-    }
-    PyObject *init = _PyType_Lookup(tp, init_name);
+    PyObject *init = plain_class_init(tp);
     /* __init__ gets the new object first */
     binding b;
     start_binding(&b, nargs + 1, kwnames);
-    if (init == NULL || !PyFunction_Check(init) || !direct_entry(ts, (PyFunctionObject *)init, &b))
+    if (init == NULL || !direct_entry(ts, (PyFunctionObject *)init, &b))
         return false;
     /* args[-1] holds the class: __init__ gets the new object there */
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         *result = NULL;
     } else {
-        /* object_new itself (tp_alloc, then the inline values of
-         * _PyObject_InitializeDict, hidden); the arguments are __init__'s
-         * business, and object_new ignores them for a class with one */
-        PyObject *obj = tp->tp_new(tp, empty_args, NULL), *res = NULL;
-        if (obj != NULL) {
+        Py_INCREF(init); /* the allocation may run a collection, and finalizers */
+        PyObject *obj = new_instance(tp), *res = NULL;
+        if (obj != NULL && plain_class_init(tp) == init) {
             args[-1] = Py_NewRef(obj);
-            Py_INCREF(init);
             res = enter_direct(ts, (PyFunctionObject *)init, &b, args - 1);
             args = NULL; /* consumed */
+            *result = class_call_finish(ts, obj, res);
+        } else {
+            /* no object; or __init__ changed meanwhile, and type_call's
+             * tp_init (slot_tp_init) looks it up again */
+            Py_DECREF(init);
+            *result = obj ? init_generically(tp, obj, args, nargs, kwnames) : NULL;
+            _Py_LeaveRecursiveCallTstate(ts);
         }
-        if (res != NULL && res != Py_None) {
-            PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'",
-                         Py_TYPE(res)->tp_name);
-            Py_CLEAR(res);
-        }
-        Py_XDECREF(res);
-        if (res == NULL)
-            Py_CLEAR(obj);
-        *result = obj;
-        _Py_LeaveRecursiveCallTstate(ts);
     }
     for (int i = 0; args && i < nargs; i++) /* not consumed: an error first */
         Py_DECREF(args[i]);
