@@ -210,17 +210,26 @@ static void clear_and_pop(compiler *c)
 #define INLINE_CALLS true
 #endif
 
-/* With rdi, r8, r9 as load_callee leaves them: a builtin function or a C
- * type's method descriptor goes to pyston_call_c_site, without the
+/* With rdi, r8, r9 as load_callee leaves them: a builtin function, a C
+ * type's method descriptor or a type with a vectorcall of its own (range,
+ * list, str, ...) goes to pyston_call_c_site, without the
  * generic dispatch of pyston_op_call; anything else, and a form that
  * helper does not take, falls through. */
 static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
+    x86_label not_type = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
     emit_jump_if_type(c, X86_RAX, &PyCFunction_Type, c_function);
     emit_jump_if_type(c, X86_RAX, &PyMethodDescr_Type, c_function);
+    load_imm(c, X86_RCX, &PyType_Type); /* a type with a vectorcall of its own */
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, not_type);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyTypeObject, tp_vectorcall)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_NE, c_function);
+    x86_bind(a, not_type);
     x86_jmp(a, generic);
     x86_bind(a, c_function);
     set_prev_instr(c, in->at);

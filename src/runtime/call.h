@@ -33,7 +33,8 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
 
 /* A CALL from compiled code of CALLABLE, a builtin function or a C type's
  * method descriptor taking its arguments in one of the simple forms
- * (METH_NOARGS, METH_O, METH_FASTCALL), with the NARGS positional ARGS
+ * (METH_NOARGS, METH_O, METH_FASTCALL), or a type with a tp_vectorcall of
+ * its own (PRECALL_BUILTIN_CLASS), with the NARGS positional ARGS
  * after it (for a method, ARGS[0] is self, of the method's type exactly)
  * and its result going to BASE (the NULL-or-method slot): 0, -1 for an
  * error (the stack ending at BASE), 1 for any other callable (nothing

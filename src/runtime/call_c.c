@@ -1,7 +1,7 @@
-/* Calls of C functions and C methods from compiled code without
- * vectorcall's dispatch: the specializations CALL_NO_KW_BUILTIN_O,
- * CALL_NO_KW_BUILTIN_FAST and CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS/O/FAST
- * of Python/ceval.c, chosen at each call. */
+/* Calls of C functions, C methods and builtin types from compiled code
+ * without vectorcall's dispatch: the specializations CALL_NO_KW_BUILTIN_O,
+ * CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS/O/FAST and
+ * PRECALL_BUILTIN_CLASS of Python/ceval.c, chosen at each call. */
 #include "runtime/call.h"
 
 #include <internal/pycore_ceval.h> /* _Py_EnterRecursiveCallTstate */
@@ -43,6 +43,13 @@ static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args
         PyCFunctionObject *f = (PyCFunctionObject *)callable;
         /* (PyCFunction_GET_SELF: NULL for a METH_STATIC one) */
         return call_def(ts, f->m_ml, PyCFunction_GET_SELF(callable), args, nargs, result);
+    }
+    if (tp == &PyType_Type) { /* a type with its own vectorcall: range(), list(), ... */
+        vectorcallfunc vectorcall = ((PyTypeObject *)callable)->tp_vectorcall;
+        if (vectorcall == NULL)
+            return false;
+        *result = vectorcall(callable, args, (size_t)nargs, NULL);
+        return true;
     }
     if (tp == &PyMethodDescr_Type && nargs >= 1) { /* a method of a C type, unbound */
         PyMethodDescrObject *d = (PyMethodDescrObject *)callable;

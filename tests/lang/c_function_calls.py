@@ -1,5 +1,6 @@
 """Calls of builtin functions and of C types' methods, which tier 1 makes
-without vectorcall when they take no argument, one, or a fastcall vector:
+without vectorcall when they take no argument, one, or a fastcall vector,
+and of builtin types through their own vectorcall (range(), list(), ...):
 wrong argument counts, unbound methods on the wrong type and on
 subclasses, keywords, errors from inside the function, and C recursion
 through them."""
@@ -51,6 +52,26 @@ def calls():
     return out
 
 
+class MyRange:
+    pass
+
+
+def type_calls():
+    """Builtin types called with their vectorcall; their errors; Python
+    classes and subclasses of builtin types (no vectorcall of their own)."""
+    out = [list(range(3)), range(2, 9, 3), tuple("ab"), str(12), int("7"), float("1.5"),
+           bool(0), set("aa"), frozenset([1]), dict(a=1), list(reversed([1, 2])),
+           type(3).__name__, bytes(2), complex(1, 2), MyList("ab"), type(MyRange()).__name__,
+           MyStr(5), int("ff", 16), str(b"x", "ascii")]
+    out.append(attempt(lambda: int("x")))
+    out.append(attempt(lambda: range()))
+    out.append(attempt(lambda: range(1, 2, 0)))
+    out.append(attempt(lambda: list(1, 2)))
+    out.append(attempt(lambda: type(1, 2)))
+    out.append(attempt(lambda: float([])))
+    return out
+
+
 def deep(n):
     """C recursion: repr of a nested list goes through C calls only."""
     x = []
@@ -61,6 +82,7 @@ def deep(n):
 
 for _ in range(3):
     print(calls())
+    print(type_calls())
 print(deep(100))
 print(deep(100000))
 sys.setrecursionlimit(200)
