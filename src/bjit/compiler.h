@@ -25,6 +25,7 @@ typedef enum {
     ROUTINE_DIRECT_CALL, /* fast_call.c: a call of a compiled function */
     ROUTINE_ATTR_WAYS,   /* fast.c: the other ways of an attribute cache */
     ROUTINE_ATTR_VALUES, /* fast.c: a module's or a class's own attribute */
+    ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
     NROUTINES
 } routine;
 
@@ -136,6 +137,12 @@ void call_routine(compiler *c, routine r);
 void emit_direct_call_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
+void emit_binary_dunder_routine(compiler *c);
+
+/* fast.c: BINARY_OP's call of a Python class's operator method (the
+ * cache's), before its helper; jumps to DONE with the result stored, and
+ * falls through when the operands are not of that class. */
+void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done);
 
 /* The inline cache of IN (it has one). */
 static inline char *cache_of(compiler *c, const insn *in)

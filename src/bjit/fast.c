@@ -549,6 +549,113 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     emit_error_keeping_stack(c, in, depth);
 }
 
+/* --- operators of Python classes ------------------------------------------------ */
+
+#define BINARY_CACHE(field) ((int32_t)offsetof(pyston_binary_cache, field))
+
+void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label not_taken = x86_new_label(a);
+    set_prev_instr(c, in->at); /* (where the method's caller is) */
+    load_imm(c, X86_R8, cache_of(c, in));
+    x86_lea(a, X86_R10, stack_slot(c, depth - 2));
+    call_routine(c, ROUTINE_BINARY_DUNDER);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, not_taken);
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, done);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, not_taken);
+}
+
+/* The routine: r10 = &the two operands, r8 = the site's cache.  When the
+ * left one is an instance of the class the cache holds the operator of
+ * (same version) and the right one of that class too or an exact int or
+ * float, calls it directly (the direct-call routine, or edx = 0 when
+ * that cannot enter it) as python_dunder in src/ic/arith.c does, and
+ * returns edx = 1, rax = the result (NULL: an error), the operands
+ * consumed; else edx = 0, nothing done.  A NotImplemented continues in
+ * pyston_binary_not_implemented. */
+void emit_binary_dunder_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label no = x86_new_label(a), undo = x86_new_label(a), drop = x86_new_label(a);
+    x86_label leave = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, x86_at(X86_R10, 0));
+    x86_mov_load(a, X86_RSI, x86_at(X86_R10, 8));
+    x86_label operands = x86_new_label(a);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_mov_load(a, X86_RDX, x86_at(X86_RSI, OFF_TYPE));
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+    x86_jcc(a, X86_E, operands);
+    emit_jump_if_type(c, X86_RDX, &PyFloat_Type, operands);
+    emit_jump_if_type(c, X86_RDX, &PyLong_Type, operands);
+    x86_jmp(a, no);
+    x86_bind(a, operands);
+    x86_load32(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, no);
+    x86_load32(a, X86_RDX, x86_at(X86_R8, BINARY_CACHE(version)));
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
+    x86_jcc(a, X86_NE, no);
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
+    x86_mov_store(a, SCRATCH(0), X86_R10);
+    x86_mov_store(a, SCRATCH(1), X86_R8);
+    /* the callee's frame takes these references (and one to the
+     * function); the stack keeps its own until the call is over
+     * (NotImplemented needs the operands) */
+    emit_incref(c, X86_RDI);
+    emit_incref(c, X86_RSI);
+    x86_mov_load(a, X86_RDI, x86_at(X86_R8, BINARY_CACHE(function)));
+    emit_incref(c, X86_RDI);
+    x86_mov_rr(a, X86_R8, X86_R10);
+    x86_mov_imm(a, X86_R9, 2);
+    x86_mov_imm(a, X86_R11, 0);
+    call_routine(c, ROUTINE_DIRECT_CALL);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, undo);
+    x86_mov_store(a, SCRATCH(2), X86_RAX);
+    load_imm(c, X86_RCX, Py_NotImplemented);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, drop);
+    x86_mov_load(a, X86_R10, SCRATCH(0));
+    x86_mov_load(a, X86_RDI, SCRATCH(1));
+    x86_mov_load(a, X86_RSI, x86_at(X86_R10, 0));
+    x86_mov_load(a, X86_RDX, x86_at(X86_R10, 8));
+    x86_mov_rr(a, X86_RCX, X86_RAX);
+    emit_call(c, pyston_binary_not_implemented);
+    x86_mov_store(a, SCRATCH(2), X86_RAX);
+    x86_bind(a, drop); /* the stack's references to the operands */
+    for (int k = 0; k < 2; k++) {
+        x86_mov_load(a, X86_R10, SCRATCH(0));
+        x86_mov_load(a, X86_RDI, x86_at(X86_R10, 8 * k));
+        emit_decref_rdi(c, -1, false);
+    }
+    x86_mov_load(a, X86_RAX, SCRATCH(2));
+    x86_mov_imm(a, X86_RDX, 1);
+    x86_jmp(a, leave);
+    x86_bind(a, undo); /* not entered: the references taken above go back */
+    x86_mov_load(a, X86_R8, SCRATCH(1));
+    x86_mov_load(a, X86_RDI, x86_at(X86_R8, BINARY_CACHE(function)));
+    emit_decref_no_dealloc(c, X86_RDI); /* (the class holds it) */
+    x86_mov_load(a, X86_R10, SCRATCH(0));
+    for (int k = 0; k < 2; k++) {
+        x86_mov_load(a, X86_RDI, x86_at(X86_R10, 8 * k));
+        emit_decref_no_dealloc(c, X86_RDI);
+    }
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_bind(a, leave);
+    x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
+    x86_ret(a);
+    x86_bind(a, no);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_ret(a);
+}
+
 /* --- LOAD_GLOBAL, LOAD_ATTR: the first probe of the cache ---------------------- */
 
 #define DICT_VERSION ((int32_t)offsetof(PyDictObject, ma_version_tag))

@@ -176,8 +176,44 @@ static binaryfunc number_slot(PyTypeObject *tp, int offset)
  * SLOT1BINFULL (slot_nb_add & co.) and vectorcall_maybe
  * (Objects/abstract.c, typeobject.c) would call it.  1 with *RES set (NULL:
  * an error), 0 when the operands do not have that shape. */
+/* binop_type_error (Objects/abstract.c). */
+static void binary_unsupported(int oparg, PyTypeObject *tp, PyTypeObject *rtp)
+{
+    bool inplace = oparg >= NB_INPLACE_ADD;
+    int op = inplace ? oparg - NB_INPLACE_ADD : oparg;
+    PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+                 inplace ? binary_dunders[op].inplace_symbol : binary_dunders[op].symbol,
+                 tp->tp_name, rtp->tp_name);
+}
+
+/* After LHS's operator method returned NotImplemented (RESULT, consumed):
+ * the rest of binary_op1 and binary_op for a right operand of the same
+ * class (nothing more) or an exact int or float (its own slot). */
+static PyObject *not_implemented(int oparg, PyObject *lhs, PyObject *rhs, PyObject *result)
+{
+    bool inplace = oparg >= NB_INPLACE_ADD;
+    int op = inplace ? oparg - NB_INPLACE_ADD : oparg;
+    PyTypeObject *tp = Py_TYPE(lhs), *rtp = Py_TYPE(rhs);
+    Py_DECREF(result);
+    if (rtp != tp) {
+        binaryfunc slotw = number_slot(rtp, binary_dunders[op].slot);
+        PyObject *r = slotw ? slotw(lhs, rhs) : Py_NewRef(Py_NotImplemented);
+        if (r != Py_NotImplemented)
+            return r;
+        Py_DECREF(r);
+    }
+    binary_unsupported(oparg, tp, rtp);
+    return NULL;
+}
+
+PyObject *pyston_binary_not_implemented(const pyston_binary_cache *cache, PyObject *lhs,
+                                        PyObject *rhs, PyObject *result)
+{
+    return not_implemented(cache->oparg, lhs, rhs, result);
+}
+
 static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *rhs,
-                         PyObject **res)
+                         PyObject **res, pyston_binary_cache *cache)
 {
     static PyObject *names[NB_INPLACE_ADD];
     bool inplace = oparg >= NB_INPLACE_ADD;
@@ -202,6 +238,13 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
     PyObject *method = _PyType_Lookup(tp, names[op]);
     if (method == NULL || !PyFunction_Check(method))
         return 0;
+    if (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) {
+        /* all of the above depends on the class only: compiled code calls
+         * the method itself while the class is unchanged */
+        cache->oparg = (uint8_t)oparg;
+        cache->version = tp->tp_version_tag;
+        cache->function = method;
+    }
     PyObject *args[2] = {lhs, rhs};
     Py_INCREF(method);
     Py_INCREF(lhs);
@@ -213,25 +256,7 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
         Py_DECREF(lhs);
         Py_DECREF(rhs);
     }
-    if (r != Py_NotImplemented || rtp == tp) { /* same class: the slot returns it */
-        if (r == Py_NotImplemented)
-            goto unsupported;
-        *res = r;
-        return 1;
-    }
-    Py_DECREF(r); /* then the right operand's own slot, as binary_op1 does */
-    binaryfunc slotw = number_slot(rtp, binary_dunders[op].slot);
-    r = slotw ? slotw(lhs, rhs) : Py_NewRef(Py_NotImplemented);
-    if (r != Py_NotImplemented) {
-        *res = r;
-        return 1;
-    }
-unsupported: /* binop_type_error */
-    Py_DECREF(r);
-    PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
-                 inplace ? binary_dunders[op].inplace_symbol : binary_dunders[op].symbol,
-                 tp->tp_name, rtp->tp_name);
-    *res = NULL;
+    *res = r == Py_NotImplemented ? not_implemented(oparg, lhs, rhs, r) : r;
     return 1;
 }
 
@@ -254,7 +279,7 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
         f->stacktop = (int)(sp - f->localsplus);
         return -1;
     }
-    if (python_dunder(ts, oparg, lhs, rhs, &res)) {
+    if (python_dunder(ts, oparg, lhs, rhs, &res, cache)) {
         replace_operands(sp, res);
         if (res != NULL)
             return 0;

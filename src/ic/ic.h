@@ -93,6 +93,17 @@ typedef struct {
     uint8_t lhs_seen, rhs_seen;
 } pyston_operand_feedback;
 
+/* BINARY_OP: the feedback, and the operator method of the Python class of
+ * the left operands the site saw (python_dunder in arith.c), which
+ * compiled code calls directly while the class's version is .version
+ * (the right operand of the same class, or an exact int or float). */
+typedef struct {
+    pyston_operand_feedback seen; /* (first: record() takes either) */
+    uint8_t oparg;
+    uint32_t version; /* 0: none */
+    PyObject *function; /* borrowed: valid while the version matches */
+} pyston_binary_cache;
+
 /* The cached helpers (pyston_op_fn). */
 #define PYSTON_IC_HELPER(name)                                                             \
     int pyston_ic_##name(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg, \
@@ -104,6 +115,12 @@ PYSTON_IC_HELPER(STORE_ATTR);
 PYSTON_IC_HELPER(BINARY_OP);
 PYSTON_IC_HELPER(COMPARE_OP);
 PYSTON_IC_HELPER(BINARY_SUBSCR);
+
+/* The operator method (the cache's) returned NotImplemented (RESULT,
+ * consumed): the rest of binary_op (the right operand's slot, then
+ * binop_type_error's TypeError); returns the result or NULL. */
+PyObject *pyston_binary_not_implemented(const pyston_binary_cache *cache, PyObject *lhs,
+                                        PyObject *rhs, PyObject *result);
 
 /* BINARY_OP (+, +=) + STORE_FAST on strs: see arith.c. */
 int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right, int owned);

@@ -1554,7 +1554,7 @@ const pyston_op_helper pyston_op_helpers[256] = {
     CACHED(LOAD_ATTR, pyston_attr_cache),
     CACHED(LOAD_METHOD, pyston_attr_cache),
     CACHED(STORE_ATTR, pyston_attr_cache),
-    CACHED(BINARY_OP, pyston_operand_feedback),
+    CACHED(BINARY_OP, pyston_binary_cache),
     CACHED(COMPARE_OP, pyston_operand_feedback),
     CACHED(BINARY_SUBSCR, pyston_operand_feedback),
     STACK(UNARY_POSITIVE), STACK(UNARY_NEGATIVE), STACK(UNARY_INVERT), STACK(UNARY_NOT),
