@@ -158,6 +158,15 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *callable, PyObject **args, 
     return true;
 }
 
+/* __init__ of recently called classes by type version (a version is
+ * never reused, so a match proves the class and its bases unchanged, and
+ * the borrowed function still in a class dict). */
+#define INIT_CACHE_SIZE 64
+static struct {
+    unsigned int version;
+    PyObject *init; /* a Python function, or NULL */
+} init_cache[INIT_CACHE_SIZE];
+
 /* The class TP if it is a plain class (metatype type, object.__new__)
  * with a Python __init__, and that __init__; NULL otherwise. */
 static PyObject *plain_class_init(PyTypeObject *tp)
@@ -166,12 +175,21 @@ static PyObject *plain_class_init(PyTypeObject *tp)
     if (Py_TYPE(tp) != &PyType_Type || !(tp->tp_flags & Py_TPFLAGS_HEAPTYPE) ||
         (tp->tp_flags & Py_TPFLAGS_IS_ABSTRACT) || tp->tp_new != PyBaseObject_Type.tp_new)
         return NULL;
+    unsigned int version = (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
+    if (version != 0 && init_cache[version % INIT_CACHE_SIZE].version == version)
+        return init_cache[version % INIT_CACHE_SIZE].init;
     if (init_name == NULL && (init_name = PyUnicode_InternFromString("__init__")) == NULL) {
         PyErr_Clear();
         return NULL;
     }
     PyObject *init = _PyType_Lookup(tp, init_name);
-    return init != NULL && PyFunction_Check(init) ? init : NULL;
+    init = init != NULL && PyFunction_Check(init) ? init : NULL;
+    if (version != 0 && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+        tp->tp_version_tag == version) {
+        init_cache[version % INIT_CACHE_SIZE].version = version;
+        init_cache[version % INIT_CACHE_SIZE].init = init;
+    }
+    return init;
 }
 
 /* object_new itself (tp_alloc, then the inline values of
@@ -240,9 +258,14 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         *result = NULL;
     } else {
-        Py_INCREF(init); /* the allocation may run a collection, and finalizers */
+        /* the allocation may run a collection, and finalizers that change
+         * the class: unchanged while its version is */
+        unsigned int version = (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
+        Py_INCREF(init);
         PyObject *obj = new_instance(tp), *res = NULL;
-        if (obj != NULL && plain_class_init(tp) == init) {
+        bool same = version != 0 && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+                    tp->tp_version_tag == version;
+        if (obj != NULL && (same || plain_class_init(tp) == init)) {
             args[-1] = Py_NewRef(obj);
             res = enter_direct(ts, (PyFunctionObject *)init, &b, args - 1);
             args = NULL; /* consumed */

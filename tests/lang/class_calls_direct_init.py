@@ -208,3 +208,35 @@ def kw_victims():
 
 
 print(kw_victims())
+
+
+class Base2:
+    def __init__(self, v):
+        self.v = ("base", v)
+
+
+class Child2(Base2):
+    pass
+
+
+def make_children(n):
+    return [Child2(i).v[0] for i in range(n)]
+
+
+def patched_inits():
+    out = [make_children(3)]
+    Base2.__init__ = lambda self, v: setattr(self, "v", ("patched base", v))
+    out.append(make_children(3))
+    Child2.__init__ = lambda self, v: setattr(self, "v", ("own", v))
+    out.append(make_children(3))
+    del Child2.__init__
+    out.append(make_children(3))
+    Base2.__init__ = lambda self, v: None
+    try:
+        make_children(1)
+    except AttributeError as e:
+        out.append("AttributeError: %s" % e)
+    return out
+
+
+print(patched_inits())
