@@ -162,8 +162,8 @@ static void box_int(compiler *c)
     x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
     x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
     x86_jcc(a, X86_AE, call);
-    x86_mov_imm(a, X86_RDX, sizeof(PyLongObject));
-    x86_imul_rr(a, X86_RCX, X86_RDX);
+    _Static_assert(sizeof(PyLongObject) == 32, "small ints are 32 bytes apart");
+    x86_shift_ri(a, X86_SHL, X86_RCX, 5);
     load_imm(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
     x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
     emit_incref(c, X86_RAX);
