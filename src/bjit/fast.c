@@ -614,7 +614,6 @@ void emit_binary_dunder_routine(compiler *c)
     emit_incref(c, X86_RDI);
     x86_mov_rr(a, X86_R8, X86_R10);
     x86_mov_imm(a, X86_R9, 2);
-    x86_mov_imm(a, X86_R11, 0);
     call_routine(c, ROUTINE_DIRECT_CALL);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, undo);

@@ -258,21 +258,29 @@ bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **
     if (_Py_EnterRecursiveCallTstate(ts, " while calling a Python object")) {
         *result = NULL;
     } else {
-        /* the allocation may run a collection, and finalizers that change
-         * the class: unchanged while its version is */
+        /* The allocation may run a collection, and finalizers that change
+         * the class (unchanged while its version is) or __init__'s code or
+         * defaults, which B was made for (held meanwhile, so that a new
+         * object cannot take an old one's address). */
+        PyFunctionObject *func = (PyFunctionObject *)init;
         unsigned int version = (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ? tp->tp_version_tag : 0;
+        PyObject *code = Py_NewRef(func->func_code), *defaults = Py_XNewRef(func->func_defaults);
         Py_INCREF(init);
         PyObject *obj = new_instance(tp), *res = NULL;
-        bool same = version != 0 && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
-                    tp->tp_version_tag == version;
-        if (obj != NULL && (same || plain_class_init(tp) == init)) {
+        bool same_class = version != 0 && (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+                          tp->tp_version_tag == version;
+        bool same_init = (same_class || plain_class_init(tp) == init) &&
+                         func->func_code == code && func->func_defaults == defaults;
+        Py_DECREF(code);
+        Py_XDECREF(defaults);
+        if (obj != NULL && same_init) {
             args[-1] = Py_NewRef(obj);
             res = enter_direct(ts, (PyFunctionObject *)init, &b, args - 1);
             args = NULL; /* consumed */
             *result = class_call_finish(ts, obj, res);
         } else {
             /* no object; or __init__ changed meanwhile, and type_call's
-             * tp_init (slot_tp_init) looks it up again */
+             * tp_init (slot_tp_init) looks it up again and calls it */
             Py_DECREF(init);
             *result = obj ? init_generically(tp, obj, args, nargs, kwnames) : NULL;
             _Py_LeaveRecursiveCallTstate(ts);

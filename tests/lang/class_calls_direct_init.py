@@ -116,47 +116,92 @@ def recursion():
     return "no error"
 
 
-# --- __init__ replaced by a finalizer while an object is being made -------
+# --- __init__ (or its code, or its defaults) changed by a finalizer while
+# an object is being made.  Collections come at every allocation of a
+# tracked object (threshold 1), and the only such allocation in the loop
+# is the instance itself (__slots__, int values), so the object whose
+# allocation ran the finalizer is the one at SWAPPED_AT: stock calls the
+# new __init__ for it (type_call looks __init__ up after the allocation).
+
+KEPT = []
+SWAPPED_AT = []
 
 
 class Victim:
-    def __init__(self, v):
-        self.v = ("old", v)
+    __slots__ = ("a", "b", "c")
+
+    def __init__(self, a, b=1, c=2):
+        self.a, self.b, self.c = a, b, c
 
 
-def new_init(self, v):
-    self.v = ("new", v)
+def _new_init(self, a, b=1, c=2):
+    self.a, self.b, self.c = -a, b, c
+
+
+def _new_code(self, a, b=1, c=2):
+    self.a, self.b, self.c = a, -b, c
 
 
 class Swapper:
-    armed = False
+    action = None
 
     def __del__(self):
-        if Swapper.armed:
-            Swapper.armed = False
-            Victim.__init__ = new_init
+        action, Swapper.action = Swapper.action, None
+        if action is None:
+            return
+        SWAPPED_AT.append(len(KEPT))
+        if action == "init":
+            Victim.__init__ = _new_init
+        elif action == "code":
+            Victim.__init__.__code__ = _new_code.__code__
+        elif action == "defaults":
+            Victim.__init__.__defaults__ = (30,)   # b is required now
 
 
-def make_victims():
-    kept = []                            # (so that collections come often)
-    for i in range(300):
+def make_victims(action, kw):
+    del KEPT[:], SWAPPED_AT[:]
+    errors = []
+    for i in range(1, 300):
         if i == 150:
-            a, b = Swapper(), Swapper()
-            a.other, b.other = b, a      # a cycle: only a collection frees it
-            del a, b
-            Swapper.armed = True
-        kept.append(Victim(i))
-    out = [v.v[0] for v in kept]
-    return out.index("new"), out[-1], Swapper.armed
+            x, y = Swapper(), Swapper()
+            x.other, y.other = y, x      # a cycle: only a collection frees it
+            del x, y
+            Swapper.action = action
+        try:
+            KEPT.append(Victim(i, c=5) if kw else Victim(i))
+        except TypeError as e:
+            errors.append((len(KEPT), str(e)))
+    out = [(v.a, v.b, v.c) for v in KEPT]
+    firsts = [i for i in range(1, len(out)) if out[i] != (i + 1, 1, 5 if kw else 2)]
+    first = firsts[0] if firsts else None
+    if errors:
+        first = errors[0][0]
+    # (only what does not depend on when the collection came)
+    return (action, kw, SWAPPED_AT and first is not None and first - SWAPPED_AT[0],
+            None if errors else out[-1], errors[0][1] if errors else None,
+            len(KEPT) + len(errors))
 
 
 def victims():
     threshold = gc.get_threshold()
-    gc.set_threshold(1)
+    original = Victim.__init__
+    out = []
     try:
-        return make_victims()
+        for action in ("init", "code", "defaults"):
+            for kw in (False, True):
+                Victim.__init__ = original
+                original.__code__ = ORIGINAL_CODE
+                original.__defaults__ = (1, 2)
+                gc.collect()
+                gc.set_threshold(1)
+                out.append(make_victims(action, kw))
+                gc.set_threshold(*threshold)
     finally:
         gc.set_threshold(*threshold)
+    return out
+
+
+ORIGINAL_CODE = Victim.__init__.__code__
 
 
 print(sums(300))
@@ -165,49 +210,6 @@ print(lasti())
 print(Derived().value, Base().value, Derived().made, module_level.func())
 print(recursion())
 print(victims())
-
-
-class KwVictim:
-    def __init__(self, a, b=0):
-        self.v = ("old", a, b)
-
-
-def kw_new_init(self, a, b=0):
-    self.v = ("new", a, b)
-
-
-class KwSwapper:
-    armed = False
-
-    def __del__(self):
-        if KwSwapper.armed:
-            KwSwapper.armed = False
-            KwVictim.__init__ = kw_new_init
-
-
-def make_kw_victims():
-    kept = []
-    for i in range(300):
-        if i == 150:
-            a, b = KwSwapper(), KwSwapper()
-            a.other, b.other = b, a
-            del a, b
-            KwSwapper.armed = True
-        kept.append(KwVictim(i, b=-i))
-    out = [v.v for v in kept]
-    return [v[0] for v in out].index("new"), out[-1]
-
-
-def kw_victims():
-    threshold = gc.get_threshold()
-    gc.set_threshold(1)
-    try:
-        return make_kw_victims()
-    finally:
-        gc.set_threshold(*threshold)
-
-
-print(kw_victims())
 
 
 class Base2:
@@ -240,3 +242,4 @@ def patched_inits():
 
 
 print(patched_inits())
+
