@@ -759,13 +759,14 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     if (h->kind == PYSTON_OP_STACK) {
-        x86_label done = x86_new_label(a);
-        if (in->op == BINARY_OP)
-            emit_binary_dunder(c, in, depth, done);
+        x86_label dunder_done = in->op == BINARY_OP ? x86_new_label(a) : -1;
+        if (dunder_done >= 0)
+            emit_binary_dunder(c, in, depth, dunder_done);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
-        x86_bind(a, done);
+        if (dunder_done >= 0)
+            x86_bind(a, dunder_done);
         if (in->op == CALL_FUNCTION_EX)
             emit_eval_breaker_check(c, in->at, depth + stack_effect(in, 0));
         emit_tracing_check(c, in, depth + stack_effect(in, 0));
@@ -1067,15 +1068,10 @@ static int emit(compiler *c)
         [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
         [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
     };
-    bool emitted[NROUTINES] = {false}, more = true;
-    while (more) { /* (a routine may use another) */
-        more = false;
-        for (int r = 0; r < NROUTINES; r++) {
-            if (c->routine_used[r] && !emitted[r]) {
-                emitted[r] = more = true;
-                x86_bind(a, c->routine[r]);
-                routines[r](c);
-            }
+    for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
+        if (c->routine_used[r]) {
+            x86_bind(a, c->routine[r]);
+            routines[r](c);
         }
     }
     for (int i = 0; i < c->nstubs; i++)

@@ -20,7 +20,8 @@
 #define OFF_STACKTOP ((int32_t)offsetof(_PyInterpreterFrame, stacktop))
 
 /* Out-of-line code that the sites of a function share: small sites, the
- * code emitted once per function (see call_routine). */
+ * code emitted once per function (see call_routine).  A routine may call
+ * the ones before it in this list. */
 typedef enum {
     ROUTINE_DIRECT_CALL, /* fast_call.c: a call of a compiled function */
     ROUTINE_ATTR_WAYS,   /* fast.c: the other ways of an attribute cache */

@@ -584,10 +584,9 @@ void emit_binary_dunder_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label no = x86_new_label(a), undo = x86_new_label(a), drop = x86_new_label(a);
-    x86_label leave = x86_new_label(a);
+    x86_label leave = x86_new_label(a), operands = x86_new_label(a);
     x86_mov_load(a, X86_RDI, x86_at(X86_R10, 0));
     x86_mov_load(a, X86_RSI, x86_at(X86_R10, 8));
-    x86_label operands = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_mov_load(a, X86_RDX, x86_at(X86_RSI, OFF_TYPE));
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
@@ -707,21 +706,44 @@ static void find_way(compiler *c, x86_label found)
     x86_jcc(a, X86_NE, found);
 }
 
+/* Scans the ways of the cache from CURSOR (at one of them) for the
+ * version in r9, with kind TYPE_VALUE if TYPE_VALUES: jumps to FOUND with
+ * CURSOR at the match, to MISS past the last way.  FROM_CURSOR: CURSOR's
+ * own way is looked at too, else the scan starts at the next one.
+ * Clobbers rdx, r10.  (An empty way has version 0 and kind EMPTY.) */
+static void scan_ways(compiler *c, x86_reg cursor, bool from_cursor, bool type_values,
+                      x86_label found, x86_label miss)
+{
+    x86_asm *a = &c->a;
+    x86_label next = x86_new_label(a), test = x86_new_label(a);
+    x86_lea(a, X86_R10, x86_at(cursor, (int32_t)(sizeof(pyston_attr_entry) * PYSTON_ATTR_WAYS)));
+    if (from_cursor)
+        x86_jmp(a, test);
+    x86_bind(a, next);
+    x86_alu_ri(a, X86_ADD, cursor, (int32_t)sizeof(pyston_attr_entry));
+    x86_alu_rr(a, X86_CMP, cursor, X86_R10);
+    x86_jcc(a, X86_AE, miss);
+    x86_bind(a, test);
+    x86_load32(a, X86_RDX, x86_at(cursor, ENTRY0(type_version)));
+    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
+    x86_jcc(a, X86_NE, next);
+    if (type_values) {
+        x86_movzx8(a, X86_RDX, x86_at(cursor, ENTRY0(kind)));
+        x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_TYPE_VALUE);
+        x86_jcc(a, X86_NE, next);
+    }
+    x86_jmp(a, found);
+}
+
 /* The routine: r9 = the type version, r8 = the cache; returns edx = 1 and
  * r8 = the way of the version among the others, else edx = 0 (r8 kept). */
 void emit_attr_ways_routine(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label next = x86_new_label(a), none = x86_new_label(a);
-    x86_lea(a, X86_R10, x86_at(X86_R8, (int32_t)(sizeof(pyston_attr_entry) * PYSTON_ATTR_WAYS)));
+    x86_label match = x86_new_label(a), none = x86_new_label(a);
     x86_mov_rr(a, X86_RCX, X86_R8);
-    x86_bind(a, next);
-    x86_alu_ri(a, X86_ADD, X86_RCX, (int32_t)sizeof(pyston_attr_entry));
-    x86_alu_rr(a, X86_CMP, X86_RCX, X86_R10);
-    x86_jcc(a, X86_AE, none);
-    x86_load32(a, X86_RDX, x86_at(X86_RCX, ENTRY0(type_version)));
-    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
-    x86_jcc(a, X86_NE, next);
+    scan_ways(c, X86_RCX, false, false, match, none);
+    x86_bind(a, match);
     x86_mov_rr(a, X86_R8, X86_RCX);
     x86_mov_imm(a, X86_RDX, 1);
     x86_ret(a);
@@ -757,21 +779,10 @@ static void load_module_value(compiler *c, x86_label miss)
 static void load_class_value(compiler *c, x86_label miss)
 {
     x86_asm *a = &c->a;
-    x86_label next = x86_new_label(a), test = x86_new_label(a);
+    x86_label found = x86_new_label(a);
     x86_load32(a, X86_R9, x86_at(X86_RDI, offsetof(PyTypeObject, tp_version_tag)));
-    x86_lea(a, X86_R10, x86_at(X86_R8, (int32_t)(sizeof(pyston_attr_entry) * PYSTON_ATTR_WAYS)));
-    x86_jmp(a, test);
-    x86_bind(a, next);
-    x86_alu_ri(a, X86_ADD, X86_R8, (int32_t)sizeof(pyston_attr_entry));
-    x86_alu_rr(a, X86_CMP, X86_R8, X86_R10);
-    x86_jcc(a, X86_AE, miss);
-    x86_bind(a, test); /* (an empty way has version 0, kind EMPTY) */
-    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(type_version)));
-    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
-    x86_jcc(a, X86_NE, next);
-    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_TYPE_VALUE);
-    x86_jcc(a, X86_NE, next);
+    scan_ways(c, X86_R8, true, true, found, miss);
+    x86_bind(a, found);
     x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, miss); /* the value's type is watched: the helper checks */

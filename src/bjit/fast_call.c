@@ -219,18 +219,16 @@ static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
-    x86_label not_type = x86_new_label(a);
+    x86_label a_type = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
     emit_jump_if_type(c, X86_RAX, &PyCFunction_Type, c_function);
     emit_jump_if_type(c, X86_RAX, &PyMethodDescr_Type, c_function);
-    load_imm(c, X86_RCX, &PyType_Type); /* a type with a vectorcall of its own */
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_jcc(a, X86_NE, not_type);
+    emit_jump_if_type(c, X86_RAX, &PyType_Type, a_type);
+    x86_jmp(a, generic);
+    x86_bind(a, a_type); /* one with a vectorcall of its own */
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyTypeObject, tp_vectorcall)));
     x86_test_rr(a, X86_RCX, X86_RCX);
-    x86_jcc(a, X86_NE, c_function);
-    x86_bind(a, not_type);
-    x86_jmp(a, generic);
+    x86_jcc(a, X86_E, generic);
     x86_bind(a, c_function);
     set_prev_instr(c, in->at);
     x86_mov_rr(a, X86_RDX, X86_RDI);

@@ -170,25 +170,10 @@ static binaryfunc number_slot(PyTypeObject *tp, int offset)
     return tp->tp_as_number ? *(binaryfunc *)((char *)tp->tp_as_number + offset) : NULL;
 }
 
-/* LHS op RHS where LHS's class defines the operator in Python and RHS is
- * of the same class or an exact int or float: the method is called
- * directly (compiled code enters it without the hook), as binary_op1,
- * SLOT1BINFULL (slot_nb_add & co.) and vectorcall_maybe
- * (Objects/abstract.c, typeobject.c) would call it.  1 with *RES set (NULL:
- * an error), 0 when the operands do not have that shape. */
-/* binop_type_error (Objects/abstract.c). */
-static void binary_unsupported(int oparg, PyTypeObject *tp, PyTypeObject *rtp)
-{
-    bool inplace = oparg >= NB_INPLACE_ADD;
-    int op = inplace ? oparg - NB_INPLACE_ADD : oparg;
-    PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
-                 inplace ? binary_dunders[op].inplace_symbol : binary_dunders[op].symbol,
-                 tp->tp_name, rtp->tp_name);
-}
-
 /* After LHS's operator method returned NotImplemented (RESULT, consumed):
  * the rest of binary_op1 and binary_op for a right operand of the same
- * class (nothing more) or an exact int or float (its own slot). */
+ * class (nothing more) or an exact int or float (its own slot), then
+ * binop_type_error (Objects/abstract.c). */
 static PyObject *not_implemented(int oparg, PyObject *lhs, PyObject *rhs, PyObject *result)
 {
     bool inplace = oparg >= NB_INPLACE_ADD;
@@ -202,7 +187,9 @@ static PyObject *not_implemented(int oparg, PyObject *lhs, PyObject *rhs, PyObje
             return r;
         Py_DECREF(r);
     }
-    binary_unsupported(oparg, tp, rtp);
+    PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'",
+                 inplace ? binary_dunders[op].inplace_symbol : binary_dunders[op].symbol,
+                 tp->tp_name, rtp->tp_name);
     return NULL;
 }
 
@@ -212,6 +199,12 @@ PyObject *pyston_binary_not_implemented(const pyston_binary_cache *cache, PyObje
     return not_implemented(cache->oparg, lhs, rhs, result);
 }
 
+/* LHS op RHS where LHS's class defines the operator in Python and RHS is
+ * of the same class or an exact int or float: the method is called
+ * directly (compiled code enters it without the hook), as binary_op1,
+ * SLOT1BINFULL (slot_nb_add & co.) and vectorcall_maybe
+ * (Objects/abstract.c, typeobject.c) would call it.  1 with *RES set (NULL:
+ * an error), 0 when the operands do not have that shape. */
 static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *rhs,
                          PyObject **res, pyston_binary_cache *cache)
 {

@@ -148,12 +148,12 @@ static inline bytes reg_form(bool w, unsigned opcode, int reg, int rm, bool forc
 /* The same with a memory operand, after PREFIX (0: none); sets
  * a->failed for a form that does not exist. */
 static inline bytes mem_form(x86_asm *a, uint8_t prefix, bool w, unsigned opcode, int reg,
-                             x86_mem m)
+                             x86_mem m, bool force)
 {
     bytes i = {.n = 0};
     if (prefix)
         put(&i, prefix);
-    rex(&i, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base, false);
+    rex(&i, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base, force);
     opcode_bytes(&i, opcode);
     if (!modrm_mem(&i, reg, m))
         a->failed = true;
@@ -168,14 +168,14 @@ static void op_reg(x86_asm *a, bool w, unsigned opcode, int reg, int rm, bool fo
 
 static void op_mem(x86_asm *a, bool w, unsigned opcode, int reg, x86_mem m)
 {
-    bytes i = mem_form(a, 0, w, opcode, reg, m);
+    bytes i = mem_form(a, 0, w, opcode, reg, m, false);
     emit_bytes(a, &i);
 }
 
 /* An SSE instruction: its mandatory prefix comes before any REX. */
 static void sse_mem(x86_asm *a, uint8_t prefix, unsigned opcode, int xmm, x86_mem m)
 {
-    bytes i = mem_form(a, prefix, false, opcode, xmm, m);
+    bytes i = mem_form(a, prefix, false, opcode, xmm, m, false);
     emit_bytes(a, &i);
 }
 
@@ -189,13 +189,8 @@ void x86_store32(x86_asm *a, x86_mem dst, x86_reg src) { op_mem(a, false, 0x89, 
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x0FB6, dst, src); }
 void x86_store8(x86_asm *a, x86_mem dst, x86_reg src)
 {
-    bytes i = {.n = 0};
     /* spl, bpl, sil, dil exist only with a REX (without: ah, ch, dh, bh) */
-    rex(&i, false, src, dst.index == X86_NOREG ? 0 : dst.index, dst.base,
-        src >= X86_RSP && src <= X86_RDI);
-    put(&i, 0x88);
-    if (!modrm_mem(&i, src, dst))
-        a->failed = true;
+    bytes i = mem_form(a, 0, false, 0x88, src, dst, src >= X86_RSP && src <= X86_RDI);
     emit_bytes(a, &i);
 }
 
@@ -204,7 +199,7 @@ void x86_lea(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, true, 0x8D, dst, 
 
 void x86_mov_store_imm(x86_asm *a, x86_mem dst, int32_t imm)
 {
-    bytes i = mem_form(a, 0, true, 0xC7, 0, dst);
+    bytes i = mem_form(a, 0, true, 0xC7, 0, dst, false);
     put32(&i, imm);
     emit_bytes(a, &i);
 }
@@ -269,7 +264,7 @@ void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm)
 
 void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
 {
-    bytes i = mem_form(a, 0, true, fits8(imm) ? 0x83 : 0x81, op, dst);
+    bytes i = mem_form(a, 0, true, fits8(imm) ? 0x83 : 0x81, op, dst, false);
     put_alu_imm(&i, imm);
     emit_bytes(a, &i);
 }
