@@ -4,6 +4,7 @@
  *   COMPARE_OP + POP_JUMP_IF_*  on two small ints or two floats: compared
  *                               in registers, branched on directly (no
  *                               bool object, no call); == and != on str
+ *   COMPARE_OP                  the same, giving True or False
  *   FOR_ITER                    over a list, a tuple or a range
  *   BINARY_OP                   + - * on small ints, + - * / on floats:
  *                               computed in registers, boxed with
@@ -363,20 +364,53 @@ static void compare_operands(compiler *c, int op, int depth, x86_label slow)
     x86_bind(a, compared);
 }
 
-static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
-                                   bool jump_if)
+/* edx = the comparison OP of the two operands on top of the stack, as
+ * compare_operands, with a small int constant on the right baked in. */
+static void compare_condition(compiler *c, int op, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
-    int op = cmp->arg;
-    x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
     long k;
-    if (rhs_small_const(c, &k)) { /* x < 10: the constant baked in */
+    if (rhs_small_const(c, &k)) { /* x < 10 */
         lhs_int(c, depth, slow);
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
         x86_setcc(a, int_condition(op), X86_RDX);
     } else {
         compare_operands(c, op, depth, slow);
     }
+}
+
+/* The operands of IN dropped, and True or False (rdx = 1 or 0) in their
+ * place; then to DONE. */
+static void replace_operands_by_bool(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
+    decref_operands(c, in, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
+    x86_mov_imm(a, X86_RCX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
+    x86_imul_rr(a, X86_RAX, X86_RCX);
+    load_imm(c, X86_RCX, Py_False);
+    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_jmp(a, done);
+}
+
+/* COMPARE_OP whose result is a value (x = a < b, return a == b, the
+ * operands of and/or): the bool, as COMPARE_OP_INT/FLOAT/STR_JUMP compute
+ * it, without the call. */
+static void emit_compare_op(compiler *c, const insn *in, int depth, x86_label slow, x86_label done)
+{
+    compare_condition(c, in->arg, depth, slow);
+    replace_operands_by_bool(c, in, depth, done);
+}
+
+static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jump, int depth,
+                                   bool jump_if)
+{
+    x86_asm *a = &c->a;
+    x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
+    compare_condition(c, cmp->arg, depth, slow);
     x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
     decref_operands(c, cmp, depth);
     x86_mov_load(a, X86_RAX, SCRATCH(0));
@@ -1179,17 +1213,8 @@ static void emit_is_op(compiler *c, const insn *in, int depth, x86_label slow, x
     load_entry(c, X86_RAX, depth, 1, slow);
     load_entry(c, X86_RCX, depth, 0, slow);
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_setcc(a, in->arg ? X86_NE : X86_E, X86_RAX);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    decref_operands(c, in, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH(0)); /* 1: True, 0: False */
-    x86_mov_imm(a, X86_RCX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
-    x86_imul_rr(a, X86_RAX, X86_RCX);
-    load_imm(c, X86_RCX, Py_False);
-    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
-    emit_incref(c, X86_RAX);
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    x86_jmp(a, done);
+    x86_setcc(a, in->arg ? X86_NE : X86_E, X86_RDX);
+    replace_operands_by_bool(c, in, depth, done);
 }
 
 /* ---------------------------------------------------------------------------- */
@@ -1204,7 +1229,7 @@ static const fast_emitter fast_emitters[256] = {
     [LOAD_GLOBAL] = emit_load_global,   [LOAD_ATTR] = emit_load_attr,
     [LOAD_METHOD] = emit_load_method,   [STORE_ATTR] = emit_store_attr,
     [BINARY_SUBSCR] = emit_binary_subscr, [STORE_SUBSCR] = emit_store_subscr,
-    [IS_OP] = emit_is_op,
+    [IS_OP] = emit_is_op,               [COMPARE_OP] = emit_compare_op,
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -1218,16 +1243,13 @@ static bool compare_and_branch_shape(compiler *c, const insn *in, bool *jump_if)
 
 /* How many of its top stack entries the fast path of IN can read borrowed
  * from a fused LOAD_FAST/LOAD_CONST (0: IN is not a fast path). */
-static int borrowable_entries(compiler *c, const insn *in)
+static int borrowable_entries(const insn *in)
 {
-    bool jump_if;
     switch (in->op) {
     case LOAD_ATTR: case LOAD_METHOD:
         return 1;
-    case STORE_ATTR: case BINARY_SUBSCR: case STORE_SUBSCR: case IS_OP:
+    case STORE_ATTR: case BINARY_SUBSCR: case STORE_SUBSCR: case IS_OP: case COMPARE_OP:
         return 2;
-    case COMPARE_OP:
-        return compare_and_branch_shape(c, in, &jump_if) ? 2 : 0;
     case BINARY_OP: /* (whether it has a fast path depends on them) */
         return 2;
     }
@@ -1243,11 +1265,8 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     bool jump_if;
-    if (in->op == COMPARE_OP) {
-        if (compare_and_branch_shape(c, in, &jump_if))
-            return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
-        return -1;
-    }
+    if (in->op == COMPARE_OP && compare_and_branch_shape(c, in, &jump_if))
+        return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
     if (in->op == BINARY_OP && append_in_place_shape(c, in))
         return emit_add_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
@@ -1274,7 +1293,7 @@ static int emit_group(compiler *c, const insn *first, int depth)
         pushes++;
         in = &c->insns[in->next];
     }
-    if (pushes == 0 || pushes > borrowable_entries(c, in))
+    if (pushes == 0 || pushes > borrowable_entries(in))
         return -1;
     const insn *push = first;
     for (int k = pushes - 1; k >= 0; k--, push = &c->insns[push->next])

@@ -44,6 +44,13 @@ def compare_all(a, b):
     return "".join(out)
 
 
+def compare_values(a, b):  # results kept as values, not branched on
+    results = [a < b, a <= b, a == b, a != b, a > b, a >= b, a < b and b > a or a == b]
+    if not isinstance(a, str):
+        results += [a < 7, a == 7, a != 2**31, a >= -1]
+    return "".join("T" if r is True else "F" if r is False else repr(r) for r in results)
+
+
 def arith(a, b):
     results = []
     for op in (lambda: a + b, lambda: a - b, lambda: a * b, lambda: a / b):
@@ -73,6 +80,15 @@ for x in FLOATS:
     print(x, [compare_all(x, y) for y in FLOATS])
     print(inline_ops(x, 2.0), arith(x, 0.0), arith(x, -0.0))
 print([compare_all(1, 1.0), compare_all(2.5, 2), compare_all(2**53 + 1, 2.0**53)])
+for x in EDGES + FLOATS:
+    print(x, [compare_values(x, y) for y in EDGES[:12] + FLOATS])
+print(compare_values(MyInt(1), 2), compare_values(MyFloat(1.0), 2.0), compare_values("a", "b"),
+      compare_values(MyStr("a"), "a"), compare_values("x" * 3, "xx" + "x"))
+for x, y in (("a", 1), (None, 1), (1, "a"), ("a", "b"), ([1], [2])):
+    try:
+        print(compare_values(x, y))
+    except TypeError as e:
+        print("TypeError", e)
 print(arith(7, 2), arith(-7, 2), arith(2**30 - 1, 2**30 - 1), arith(-(2**30 - 1), 2**30 - 1))
 print(arith(True, True), arith(1, 0), arith(1.0, 0))
 print(compare_all(MyInt(1), 2), MyInt(1) + 2, compare_all(MyFloat(1.0), 2.0))
