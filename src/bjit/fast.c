@@ -5,6 +5,7 @@
  *                               in registers, branched on directly (no
  *                               bool object, no call); == and != on str
  *   COMPARE_OP                  the same, giving True or False
+ *   UNPACK_SEQUENCE             a tuple or list of the right length
  *   FOR_ITER                    over a list, a tuple or a range
  *   BINARY_OP                   + - * on small ints, + - * / on floats:
  *                               computed in registers, boxed with
@@ -1127,6 +1128,44 @@ static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow
     emit_error_keeping_stack(c, in, depth);
 }
 
+/* --- UNPACK_SEQUENCE ------------------------------------------------------------ */
+
+/* Longer sequences unpack through the helper (the code grows with N). */
+#define UNPACK_INLINE_MAX 4
+
+/* a, b = seq for an exact tuple or list of exactly that length
+ * (UNPACK_SEQUENCE_TWO_TUPLE, _TUPLE, _LIST): the items pushed last first,
+ * each with a reference, then the sequence dropped. */
+static void emit_unpack_sequence(compiler *c, const insn *in, int depth, x86_label slow,
+                                 x86_label done)
+{
+    x86_asm *a = &c->a;
+    int n = in->arg;
+    x86_label tuple = x86_new_label(a), items = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    x86_alu_mi(a, X86_CMP, x86_at(X86_RDI, OFF_SIZE), n);
+    x86_jcc(a, X86_NE, slow);
+    load_imm(c, X86_RCX, &PyTuple_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_E, tuple);
+    load_imm(c, X86_RCX, &PyList_Type);
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    x86_jcc(a, X86_NE, slow);
+    x86_mov_load(a, X86_RSI, x86_at(X86_RDI, offsetof(PyListObject, ob_item)));
+    x86_jmp(a, items);
+    x86_bind(a, tuple);
+    x86_lea(a, X86_RSI, x86_at(X86_RDI, offsetof(PyTupleObject, ob_item)));
+    x86_bind(a, items);
+    for (int i = 0; i < n; i++) {
+        x86_mov_load(a, X86_RAX, x86_at(X86_RSI, 8 * i));
+        emit_incref(c, X86_RAX);
+        x86_mov_store(a, stack_slot(c, depth - 1 + n - 1 - i), X86_RAX);
+    }
+    emit_decref_rdi(c, in->at, false); /* (its items keep their references) */
+    x86_jmp(a, done);
+}
+
 /* --- subscripts and identity ---------------------------------------------------- */
 
 /* rax = &list[rdx] or &tuple[rdx] for the list or tuple in rdi and the
@@ -1230,6 +1269,7 @@ static const fast_emitter fast_emitters[256] = {
     [LOAD_METHOD] = emit_load_method,   [STORE_ATTR] = emit_store_attr,
     [BINARY_SUBSCR] = emit_binary_subscr, [STORE_SUBSCR] = emit_store_subscr,
     [IS_OP] = emit_is_op,               [COMPARE_OP] = emit_compare_op,
+    [UNPACK_SEQUENCE] = emit_unpack_sequence,
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -1270,7 +1310,8 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
     if (in->op == BINARY_OP && append_in_place_shape(c, in))
         return emit_add_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
-    if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(c, in)))
+    if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(c, in)) ||
+        (in->op == UNPACK_SEQUENCE && in->arg > UNPACK_INLINE_MAX))
         return -1;
     x86_label slow = x86_new_label(a), done = x86_new_label(a);
     fast(c, in, depth, slow, done);

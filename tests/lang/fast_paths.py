@@ -271,3 +271,43 @@ def sizes():
         s += "ab"
     return sys.getrefcount(s), s
 print(sizes())
+
+
+class Tup(tuple):
+    def __iter__(self):
+        return iter(("Tup", "iter"))
+
+
+class Lst(list):
+    def __iter__(self):
+        return iter(["Lst", "iter"])
+
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        print("del", self.name)
+
+
+def unpacks(values):
+    out = []
+    for v in values:
+        try:
+            a, b = v
+            out.append((a, b))
+            a, b, c, d = v * 2
+            out.append((d, c, b, a))
+        except (ValueError, TypeError) as e:
+            out.append(str(e))
+    x, = [Noisy("only")]  # the list dies at once, its item lives on in x
+    print("unpacked", x.name)
+    del x
+    p, q = (Noisy("p"), Noisy("q"))
+    print(q.name, p.name)
+    return out
+
+
+print(unpacks([(1, 2), [3, 4], (1,), [1, 2, 3], "ab", Tup((5, 6)), Lst([7, 8]), {9: 0, 10: 0},
+               iter((11, 12)), (x for x in (13, 14)), 5, ([],) * 2, ((1, 2), (3, 4))]))
