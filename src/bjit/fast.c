@@ -7,7 +7,7 @@
  *   COMPARE_OP                  the same, giving True or False
  *   UNPACK_SEQUENCE             a tuple or list of the right length
  *   FOR_ITER                    over a list, a tuple or a range
- *   BINARY_OP                   + - * on small ints, + - * / on floats:
+ *   BINARY_OP                   + - * // % on small ints, + - * / on floats:
  *                               computed in registers, boxed with
  *                               PyLong_FromLong / PyFloat_FromDouble
  *   LOAD_GLOBAL                 the cache's first probe (dict versions)
@@ -449,6 +449,34 @@ static bool is_rshift(int op)
     return op == NB_RSHIFT || op == NB_INPLACE_RSHIFT;
 }
 
+/* // and %: floor division on word ints (REMAINDER: %). */
+static bool is_divmod(int op, bool *remainder)
+{
+    *remainder = op == NB_REMAINDER || op == NB_INPLACE_REMAINDER;
+    return *remainder || op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE;
+}
+
+/* rax = rax // rcx, or rax % rcx (REMAINDER), rounding towards minus
+ * infinity as l_divmod does; rcx is not 0, and word ints cannot overflow.
+ * Clobbers rdx and r11. */
+static void floor_divmod(compiler *c, bool remainder)
+{
+    x86_asm *a = &c->a;
+    x86_label exact = x86_new_label(a);
+    x86_cqo(a);
+    x86_idiv_r(a, X86_RCX); /* truncated: the remainder has the dividend's sign */
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, exact);
+    x86_mov_rr(a, X86_R11, X86_RDX);
+    x86_alu_rr(a, X86_XOR, X86_R11, X86_RCX);
+    x86_jcc(a, X86_NS, exact); /* same sign as the divisor: already floored */
+    x86_alu_rr(a, X86_ADD, X86_RDX, X86_RCX);
+    x86_alu_ri(a, X86_SUB, X86_RAX, 1);
+    x86_bind(a, exact);
+    if (remainder)
+        x86_mov_rr(a, X86_RAX, X86_RDX);
+}
+
 static bool float_op(int op, x86_sse *sse)
 {
     switch (op) {
@@ -519,10 +547,11 @@ static bool binary_op_has_fast_path(compiler *c, const insn *in)
 {
     x86_alu alu;
     x86_sse sse;
-    bool mul;
+    bool mul, remainder;
     long k;
     return int_op(in->arg, &alu, &mul) || float_op(in->arg, &sse) ||
-           (is_rshift(in->arg) && rhs_small_const(c, &k) && k >= 0 && k < 64);
+           (is_rshift(in->arg) && rhs_small_const(c, &k) && k >= 0 && k < 64) ||
+           (is_divmod(in->arg, &remainder) && !(rhs_small_const(c, &k) && k == 0));
 }
 
 static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slow,
@@ -532,14 +561,18 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_alu alu = X86_ADD;
     x86_sse sse = X86_ADDSD;
     bool mul, ints = int_op(in->arg, &alu, &mul), floats = float_op(in->arg, &sse);
+    bool remainder, divmod = is_divmod(in->arg, &remainder);
     x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     long k;
-    if ((ints || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
+    if ((ints || divmod || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
         /* n - 1: the constant baked in */
         lhs_int(c, depth, slow);
         if (is_rshift(in->arg)) {
             x86_shift_ri(a, X86_SAR, X86_RAX, (uint8_t)k);
+        } else if (divmod) { /* (not by 0: binary_op_has_fast_path) */
+            x86_mov_imm(a, X86_RCX, k);
+            floor_divmod(c, remainder);
         } else if (mul) {
             x86_mov_imm(a, X86_RCX, k);
             x86_imul_rr(a, X86_RAX, X86_RCX);
@@ -554,10 +587,14 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         load_imm(c, X86_RCX, &PyLong_Type);
         x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
         x86_jcc(a, X86_NE, not_int);
-        if (ints) { /* two values below 2**60: only products overflow */
+        if (ints || divmod) { /* two values below 2**60: only products overflow */
             word_int_value(c, X86_RDI, X86_RAX, slow);
             word_int_value(c, X86_RSI, X86_RCX, slow);
-            if (mul) {
+            if (divmod) {
+                x86_test_rr(a, X86_RCX, X86_RCX);
+                x86_jcc(a, X86_E, slow); /* the helper raises ZeroDivisionError */
+                floor_divmod(c, remainder);
+            } else if (mul) {
                 x86_imul_rr(a, X86_RAX, X86_RCX);
                 x86_jcc(a, X86_O, slow);
             } else {

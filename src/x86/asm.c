@@ -272,6 +272,7 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, true, 0x85, y, x, false); }
 void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, false, 0x85, y, x, false); }
 void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src) { op_reg(a, true, 0x0FAF, dst, src, false); }
+void x86_idiv_r(x86_asm *a, x86_reg src) { op_reg(a, true, 0xF7, 7, src, false); }
 void x86_inc_m(x86_asm *a, x86_mem dst) { op_mem(a, true, 0xFF, 0, dst); }
 void x86_dec_m(x86_asm *a, x86_mem dst) { op_mem(a, true, 0xFF, 1, dst); }
 
@@ -391,6 +392,7 @@ void x86_push(x86_asm *a, x86_reg r) { push_pop(a, 0x50, r); }
 void x86_pop(x86_asm *a, x86_reg r) { push_pop(a, 0x58, r); }
 
 void x86_ret(x86_asm *a) { byte(a, 0xC3); }
+void x86_cqo(x86_asm *a) { byte(a, 0x48); byte(a, 0x99); }
 void x86_int3(x86_asm *a) { byte(a, 0xCC); }
 
 bool x86_finish(x86_asm *a)

@@ -96,6 +96,8 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y);
 void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y); /* for C `int` results */
 void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src);
+void x86_cqo(x86_asm *a);                     /* rdx:rax = rax, sign-extended */
+void x86_idiv_r(x86_asm *a, x86_reg src);     /* rax, rdx = rdx:rax / src, % src */
 void x86_shift_ri(x86_asm *a, x86_shift op, x86_reg dst, uint8_t count);
 void x86_inc_m(x86_asm *a, x86_mem dst);
 void x86_dec_m(x86_asm *a, x86_mem dst);

@@ -160,6 +160,7 @@ static void test_arithmetic(void)
     CASE("sete sil; movzx esi,sil", x86_setcc(a, X86_E, X86_RSI));
     CASE("setg r9b; movzx r9d,r9b", x86_setcc(a, X86_G, X86_R9));
     CASE("cmovne rax,r8", x86_cmov(a, X86_NE, X86_RAX, X86_R8));
+    CASE("cqo; idiv rcx; idiv r11", x86_cqo(a); x86_idiv_r(a, X86_RCX); x86_idiv_r(a, X86_R11));
 }
 
 static void test_control_flow(void)

@@ -311,3 +311,30 @@ def unpacks(values):
 
 print(unpacks([(1, 2), [3, 4], (1,), [1, 2, 3], "ab", Tup((5, 6)), Lst([7, 8]), {9: 0, 10: 0},
                iter((11, 12)), (x for x in (13, 14)), 5, ([],) * 2, ((1, 2), (3, 4))]))
+
+
+def floor_division(values):
+    """// and % inline on word ints: signs, zero, the 2**60 limit, constants."""
+    def by(a, b):
+        return a // b, a % b
+
+    def by_constants(a):
+        x, y = a, a
+        x //= 4
+        y %= 4
+        return a // 3, a % 3, a % 500, a // -7, a % -7, a // 1, a % 1, a // 2**29, x, y
+
+    out = []
+    for x in values:
+        out.append(by_constants(x))
+        for y in values:
+            try:
+                out.append(by(x, y))
+            except ZeroDivisionError as e:
+                out.append(str(e))
+    return out
+
+
+print(floor_division([0, 1, -1, 2, -2, 3, -3, 7, -7, 500, -500, 2**30 - 1, -(2**30 - 1), 2**30,
+                      2**59, -(2**59), 2**60 - 1, -(2**60 - 1), 2**60, 2**62, 2**64, True, 1.5,
+                      -0.0, MyInt(5)]))
