@@ -489,17 +489,17 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
     x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
     x86_jcc(a, X86_E, false_dec);
-    /* exact ints, lists and tuples are true when ob_size is not 0
-     * (long_bool, list_length, tuplelength) */
-    x86_label by_size = x86_new_label(a), slow = x86_new_label(a);
+    /* exact ints (long_bool) and builtin containers are true when their
+     * size is not 0 */
+    x86_label an_int = x86_new_label(a), sized = x86_new_label(a), slow = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
-    const PyTypeObject *sized[] = {&PyLong_Type, &PyList_Type, &PyTuple_Type};
-    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
-        emit_jump_if_type(c, X86_RAX, sized[i], by_size);
-    x86_jmp(a, slow);
-    x86_bind(a, by_size);
-    x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
-    x86_mov_store(a, SCRATCH(0), X86_RCX);
+    emit_jump_if_type(c, X86_RAX, &PyLong_Type, an_int);
+    emit_container_size(c, X86_RDI, X86_RAX, slow);
+    x86_jmp(a, sized);
+    x86_bind(a, an_int);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
+    x86_bind(a, sized);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
     emit_decref_rdi(c, in->at, false);
     x86_mov_load(a, X86_RCX, SCRATCH(0));
     x86_test_rr(a, X86_RCX, X86_RCX);
@@ -705,6 +705,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     case CALL: {
         x86_label done = x86_new_label(a);
+        emit_builtin_call(c, in, depth, done);
         emit_call_inline(c, in, depth, done);
         emit_helper_args(c, in, depth);
         x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);

@@ -140,6 +140,18 @@ void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
 void emit_binary_dunder_routine(compiler *c);
 
+/* fast.c: rax = PyLong_FromLong(rax) (NULL: out of memory), small ints
+ * inline; rax = rdx ? True : False, with a reference. */
+void emit_box_int(compiler *c);
+void emit_box_bool(compiler *c);
+
+/* fast_builtin.c: CALL of len(), isinstance() or list.append, inline;
+ * jumps to DONE after it, and falls through when the callable is not one
+ * of these.  OUT = the size of the container in OBJ, of a builtin type
+ * that keeps it in a field, else to FAIL (clobbers rcx). */
+void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
+void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
+
 /* fast.c: BINARY_OP's call of a Python class's operator method (the
  * cache's), before its helper; jumps to DONE with the result stored, and
  * falls through when the operands are not of that class. */

@@ -157,7 +157,7 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
 
 /* rax = PyLong_FromLong(rax): a cached small int (-5..256) inline, as
  * get_small_int does, else the call (which may return NULL). */
-static void box_int(compiler *c)
+void emit_box_int(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label call = x86_new_label(a), boxed = x86_new_label(a);
@@ -174,6 +174,16 @@ static void box_int(compiler *c)
     x86_mov_rr(a, X86_RDI, X86_RAX);
     emit_call(c, PyLong_FromLong);
     x86_bind(a, boxed);
+}
+
+void emit_box_bool(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_mov_imm(a, X86_RAX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
+    x86_imul_rr(a, X86_RAX, X86_RDX);
+    load_imm(c, X86_RCX, Py_False);
+    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
+    emit_incref(c, X86_RAX);
 }
 
 /* Whether the right operand is a small int constant (a LOAD_CONST fused
@@ -387,12 +397,8 @@ static void replace_operands_by_bool(compiler *c, const insn *in, int depth, x86
     x86_asm *a = &c->a;
     x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
     decref_operands(c, in, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_mov_imm(a, X86_RCX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
-    x86_imul_rr(a, X86_RAX, X86_RCX);
-    load_imm(c, X86_RCX, Py_False);
-    x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
-    emit_incref(c, X86_RAX);
+    x86_mov_load(a, X86_RDX, SCRATCH(0));
+    emit_box_bool(c);
     x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
     x86_jmp(a, done);
 }
@@ -580,7 +586,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         } else {
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
-        box_int(c);
+        emit_box_int(c);
         x86_jmp(a, boxed);
     } else {
         load_operands(c, depth, slow);
@@ -600,7 +606,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             } else {
                 x86_alu_rr(a, alu, X86_RAX, X86_RCX);
             }
-            box_int(c);
+            emit_box_int(c);
             x86_jmp(a, boxed);
         } else {
             x86_jmp(a, slow);
@@ -1155,7 +1161,7 @@ static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow
     x86_imul_rr(a, X86_RDX, X86_RCX);
     x86_alu_rm(a, X86_ADD, X86_RDX, x86_at(X86_RDI, offsetof(range_iter_layout, start)));
     x86_mov_rr(a, X86_RAX, X86_RDX);
-    box_int(c);
+    emit_box_int(c);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, no_memory);
     x86_bind(a, pushed);

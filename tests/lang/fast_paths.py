@@ -220,6 +220,8 @@ def truth(values):
 
 print(truth([0, 1, -1, 2**40, -(2**100), [], [0], (), (None,), None, True, False, "", "x",
              {}, {1: 2}, 0.0, -0.0, 1e-300, Truthy(True), Truthy(False), Sized(), set()]))
+print(truth([{0}, frozenset(), frozenset([0]), b"", b"\0", "\0", "é", bytearray(), range(0),
+             Tup(), Tup((0,)), Lst(), Lst([0]), {}.keys(), {0: 0}.values()]))
 try:
     truth([Truthy(5)])
 except TypeError as e:
