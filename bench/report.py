@@ -9,6 +9,9 @@ The chart is plain hand-written SVG (no plotting library needed): one
 horizontal bar per benchmark on a log scale around 1x, green where pyston
 is faster than stock CPython, red where slower, with the extra interpreter
 (pypy3) as a second, blue bar.
+
+The instruction counts of ``run.py --callgrind`` (``callgrind.json``) have
+their own, simpler Markdown report, ``callgrind.md``.
 """
 
 import html
@@ -223,6 +226,59 @@ def markdown(results, chart=None, title=True):
 
 
 # ---------------------------------------------------------------------------
+# Instruction counts (run.py --callgrind)
+
+
+def fmt_minstr(count):
+    return "{:,.1f}".format(count / 1e6) if count is not None else "-"
+
+
+def callgrind_markdown(results):
+    """The report of a --callgrind run as Markdown."""
+    meta = results["meta"]
+    base, jit = meta["baseline"], meta["jit"]
+    m = meta["machine"]
+    interps = ", ".join(
+        "%s %s" % (label, meta["interpreters"][label]["version"].split()[0])
+        for label in (base, jit))
+    short, long = meta["iterations"]
+    size = ("--size %d" % meta["size"] if meta["size"] else
+            "about %g× the work of QUICK_SIZE" % meta["scale"])
+    lines = [
+        "## Instruction counts (callgrind)", "",
+        "Commit `%s`, %s." % (meta["commit"], meta["date"]), "",
+        "Machine: %s, %s cores, %s (kernel %s, %s); %s." % (
+            m["cpu"] or "unknown CPU", m["cores"], m["os"] or "unknown OS",
+            m["kernel"], m["machine"], meta["valgrind"]), "",
+        "Interpreters: %s. Method: each benchmark under `valgrind "
+        "--tool=callgrind` with %d and with %d iterations (1 warm-up "
+        "first), PYTHONHASHSEED=0, size %s; instructions of one "
+        "steady-state iteration = (I(%d) - I(%d)) / %d. The run took "
+        "%.0f s." % (interps, short, long, size, long, short, long - short,
+                     meta["duration_seconds"]), "",
+        "Instructions are in millions per iteration; ratio = %s / %s "
+        "instructions (above 1 means %s executes fewer). Instructions are "
+        "not time: they ignore cache misses, branch mispredictions and "
+        "instruction-level parallelism." % (base, jit, jit), "",
+        "| Benchmark | size | %s Minstr | %s Minstr | ratio | check |"
+        % (base, jit),
+        "|---|---:|---:|---:|---:|:---|",
+    ]
+    for e in results["benchmarks"]:
+        r = e["results"]
+        lines.append("| %s | %s | %s | %s | %s | %s |" % (
+            e["name"], e["size"], fmt_minstr(r[base]["instructions"]),
+            fmt_minstr(r[jit]["instructions"]),
+            "%.3f×" % e["ratio"] if e["ratio"] else "-", e["status"]))
+    geo = results["geomean_ratio"]
+    lines.append("| **geometric mean** | | | | **%s** | |" %
+                 ("%.3f×" % geo if geo else "-"))
+    lines.append("")
+    lines += problem_lines(results)
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
 # SVG chart
 
 
@@ -366,6 +422,10 @@ def main(argv):
     with open(argv[0]) as f:
         results = json.load(f)
     out_dir = os.path.dirname(os.path.abspath(argv[0]))
+    if results["meta"].get("mode") == "callgrind":
+        with open(os.path.join(out_dir, "callgrind.md"), "w") as f:
+            f.write(callgrind_markdown(results))
+        return 0
     with open(os.path.join(out_dir, "results.md"), "w") as f:
         f.write(markdown(results, chart="speedups.svg"))
     with open(os.path.join(out_dir, "speedups.svg"), "w") as f:

@@ -15,6 +15,13 @@ docs/benchmarks.svg.  ``--quick`` is a ~1 minute smoke run (tiny sizes, one
 run per interpreter) that checks every benchmark runs and agrees on its
 checksum; it asserts nothing about speed.
 
+``--callgrind`` measures instructions instead of time: every benchmark runs
+under ``valgrind --tool=callgrind`` with 1 warm-up + 1 and 1 warm-up + 3
+iterations, and the difference of the two counts, halved, is the
+instructions of one steady-state iteration.  The counts barely move from run
+to run, so they are a second opinion when the shared machine makes timings
+noisy.  Results go to ``build/bench/callgrind.{json,md}``.
+
 Exit status: 0 if every benchmark ran under python3.11 and pyston with
 matching checksums, 1 otherwise (pypy3 problems are only reported), 2 for
 usage errors.  Run ``bench/run.py --help`` for the options.
@@ -22,8 +29,10 @@ usage errors.  Run ``bench/run.py --help`` for the options.
 
 import argparse
 import ast
+import concurrent.futures
 import datetime
 import fnmatch
+import glob
 import json
 import math
 import os
@@ -140,24 +149,25 @@ class ProcessResult:
         self.wall = wall
 
 
-def child_env():
-    """The environment for benchmark processes.
+def child_env(extra_env=None):
+    """The environment for benchmark processes, plus extra_env.
 
     PYTHONPATH is dropped so that a JIT enabled through it (as bin/pyston
     does for its own children) cannot leak into the baseline interpreter.
     """
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
+    env.update(extra_env or {})
     return env
 
 
-def run_process(argv, timeout):
+def run_process(argv, timeout, extra_env=None):
     """Run argv, returning its output and its own peak RSS (via wait4)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=err,
                                 stdin=subprocess.DEVNULL, cwd=REPO,
-                                env=child_env())
+                                env=child_env(extra_env))
         timed_out = []
 
         def kill():
@@ -183,12 +193,17 @@ def run_process(argv, timeout):
                          stderr, usage.ru_maxrss, wall, bool(timed_out))
 
 
-def run_benchmark_process(interp, bm, size, iterations, timeout):
-    """One process of one benchmark; returns a dict (with "error" on failure)."""
-    argv = [interp.path, bm.path, "--size", str(size),
-            "--iterations", str(iterations)]
+def run_benchmark_process(interp, bm, size, iterations, timeout,
+                          prefix=(), extra_env=None):
+    """One process of one benchmark; returns a dict (with "error" on failure).
+
+    prefix goes before the interpreter on the command line (a valgrind
+    command, for --callgrind).
+    """
+    argv = list(prefix) + [interp.path, bm.path, "--size", str(size),
+                           "--iterations", str(iterations)]
     try:
-        res = run_process(argv, timeout)
+        res = run_process(argv, timeout, extra_env)
     except OSError as exc:
         return {"error": str(exc)}
     summary = None
@@ -299,6 +314,207 @@ def geomean(values):
 
 
 # ---------------------------------------------------------------------------
+# Instruction counts (--callgrind)
+
+# Iterations of the two processes per interpreter: 1 warm-up + 1 or + 3.
+CALLGRIND_SHORT, CALLGRIND_LONG = 2, 4
+
+
+def callgrind_size(bm, scale):
+    """The size for --callgrind: roughly `scale` times the quick work.
+
+    It lies log10(scale) of the way from QUICK_SIZE to DEFAULT_SIZE on a log
+    scale (scale 1 is QUICK_SIZE, 10 is DEFAULT_SIZE).  Most benchmarks do
+    about ten times the work at DEFAULT_SIZE that they do at QUICK_SIZE, with
+    work proportional to size, so this is QUICK_SIZE * scale for them; for
+    those whose work grows faster than their size (fib, fannkuch, nqueens,
+    mandelbrot, ...) QUICK_SIZE * scale would never finish.
+    """
+    quick, default = bm.quick_size, bm.default_size
+    return max(1, round(quick * (default / quick) ** math.log10(scale)))
+
+
+def valgrind_version():
+    """valgrind's version string, or None when it cannot be run."""
+    try:
+        out = subprocess.run(["valgrind", "--version"], capture_output=True,
+                             text=True, timeout=60)
+    except OSError:
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def callgrind_total(out_dir):
+    """Sum of the instruction totals of every callgrind output file."""
+    total = 0
+    for path in glob.glob(os.path.join(out_dir, "callgrind.out.*")):
+        counts = {}
+        with open(path, errors="replace") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("summary", "totals") and value.split():
+                    counts[key] = int(value.split()[0])
+        total += counts.get("summary", counts.get("totals", 0))
+    return total
+
+
+def log_tail(out_dir, lines=3):
+    """The last lines of valgrind's logs but for its closing counts."""
+    tail = []
+    for path in sorted(glob.glob(os.path.join(out_dir, "valgrind.log.*"))):
+        with open(path, errors="replace") as f:
+            # Lines look like "==PID== text".
+            text = (line.split("==", 2)[-1].strip() for line in f)
+            tail += [t for t in text if t and not t.startswith(
+                ("Events", "Collected", "I   refs"))]
+    return " | ".join(tail[-lines:])
+
+
+def callgrind_process(interp, bm, size, iterations, timeout):
+    """One benchmark process under callgrind: its summary + "instructions".
+
+    bin/pyston is a shell script that execs python3.11, hence
+    --trace-children=yes; every process valgrind follows writes its own
+    output file and the instructions are their sum.  valgrind's messages
+    go to log files so that stderr stays the benchmark's.
+    """
+    with tempfile.TemporaryDirectory(prefix="pyston-callgrind-") as tmp:
+        prefix = ["valgrind", "--tool=callgrind", "--trace-children=yes",
+                  "--callgrind-out-file=%s/callgrind.out.%%p" % tmp,
+                  "--log-file=%s/valgrind.log.%%p" % tmp]
+        result = run_benchmark_process(interp, bm, size, iterations, timeout,
+                                       prefix, {"PYTHONHASHSEED": "0"})
+        if "error" in result:
+            if result["error"].endswith(": "):  # nothing on stderr
+                result["error"] += "valgrind: " + log_tail(tmp)
+            return result
+        result["instructions"] = callgrind_total(tmp)
+        if not result["instructions"]:
+            result["error"] = "no callgrind output; valgrind: " + log_tail(tmp)
+    return result
+
+
+def summarize_callgrind(short, long):
+    """One interpreter's two callgrind processes for one benchmark."""
+    processes = [short, long]
+    errors = [p["error"] for p in processes if "error" in p]
+    result = {
+        "instructions": None,
+        "totals": {str(CALLGRIND_SHORT): short.get("instructions"),
+                   str(CALLGRIND_LONG): long.get("instructions")},
+        "checksums": sorted({p["checksum"] for p in processes
+                             if "error" not in p}),
+        "error": errors[0] if errors else None,
+        "pyston_stats": long.get("pyston"),
+    }
+    if not errors:
+        steady = CALLGRIND_LONG - CALLGRIND_SHORT
+        result["instructions"] = ((long["instructions"] -
+                                   short["instructions"]) / steady)
+    return result
+
+
+def callgrind_one(bm, interps, args, progress):
+    """Count one benchmark's instructions under each interpreter.
+
+    The four valgrind processes (two per interpreter) run args.callgrind_jobs
+    at a time, the longer ones first.
+    """
+    size = args.size or callgrind_size(bm, args.callgrind_scale)
+    progress.update("%s: callgrind, size %s" % (bm.name, size))
+    jobs = [(interp, n) for n in (CALLGRIND_LONG, CALLGRIND_SHORT)
+            for interp in interps]
+    with concurrent.futures.ThreadPoolExecutor(args.callgrind_jobs) as pool:
+        futures = {(interp.label, n): pool.submit(
+            callgrind_process, interp, bm, size, n, args.timeout)
+            for interp, n in jobs}
+    results = {i.label: summarize_callgrind(
+        futures[i.label, CALLGRIND_SHORT].result(),
+        futures[i.label, CALLGRIND_LONG].result()) for i in interps}
+    return {"name": bm.name, "size": size, "results": results}
+
+
+def instruction_ratio(entry, stock, pyston):
+    """Stock instructions / pyston instructions, or None."""
+    base = entry["results"][stock.label]["instructions"]
+    jit = entry["results"][pyston.label]["instructions"]
+    if entry["status"] == "ok" and base and jit and base > 0 and jit > 0:
+        return base / jit
+    return None
+
+
+def describe_callgrind(entry, stock, pyston):
+    res = entry["results"]
+    text = "%-14s %s" % (entry["name"], entry["status"])
+    for label in (stock.label, pyston.label):
+        if res[label]["instructions"] is not None:
+            text += "  %s %.1fM" % (label, res[label]["instructions"] / 1e6)
+    if entry["ratio"]:
+        text += "  ratio %.3f" % entry["ratio"]
+    for label, r in sorted(res.items()):
+        if r["error"]:
+            text += "\n    %s: %s" % (label, r["error"])
+    return text
+
+
+def build_callgrind_results(args, interps, entries, started, valgrind):
+    stock, pyston = interps
+    return {
+        "meta": {
+            "mode": "callgrind",
+            "date": started.strftime("%Y-%m-%d %H:%M UTC"),
+            "duration_seconds": round(time.monotonic() - args.t0, 1),
+            "commit": git_commit(),
+            "machine": machine_info(),
+            "valgrind": valgrind,
+            "scale": args.callgrind_scale, "size": args.size,
+            "jobs": args.callgrind_jobs,
+            "iterations": [CALLGRIND_SHORT, CALLGRIND_LONG],
+            "interpreters": {i.label: {"path": i.path, "version": i.version}
+                             for i in interps},
+            "baseline": stock.label, "jit": pyston.label,
+        },
+        "geomean_ratio": geomean(e["ratio"] for e in entries),
+        "benchmarks": entries,
+    }
+
+
+def run_callgrind(chosen, args):
+    """The --callgrind mode: instruction counts instead of times."""
+    valgrind = valgrind_version()
+    if valgrind is None:
+        raise SystemExit("error: --callgrind needs valgrind "
+                         "(apt-get install valgrind)")
+    stock, pyston, _ = make_interpreters(args)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    progress = Progress(len(chosen))
+    entries = []
+    for bm in chosen:
+        entry = callgrind_one(bm, (stock, pyston), args, progress)
+        judge(entry, stock, pyston, None)
+        entry["ratio"] = instruction_ratio(entry, stock, pyston)
+        entries.append(entry)
+        progress.finish(describe_callgrind(entry, stock, pyston))
+    results = build_callgrind_results(args, (stock, pyston), entries,
+                                      started, valgrind)
+    os.makedirs(args.out, exist_ok=True)
+    paths = [os.path.join(args.out, name)
+             for name in ("callgrind.json", "callgrind.md")]
+    with open(paths[0], "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+    markdown = report.callgrind_markdown(results)
+    with open(paths[1], "w") as f:
+        f.write(markdown)
+    print(markdown)
+    print("wrote %s" % ", ".join(paths))
+    failed = [e["name"] for e in entries if e["status"] != "ok"]
+    if failed:
+        print("FAILED: %s" % ", ".join(failed), file=sys.stderr)
+        return 1
+    return 0
+
+
+# ---------------------------------------------------------------------------
 # Progress
 
 
@@ -381,7 +597,21 @@ def parse_args(argv):
                              "docs/benchmarks.svg")
     parser.add_argument("--list", action="store_true",
                         help="list the benchmarks and exit")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="count instructions of one steady-state "
+                             "iteration with valgrind instead of timing "
+                             "(python3.11 and pyston only)")
+    parser.add_argument("--callgrind-scale", type=float, default=2,
+                        metavar="N",
+                        help="--callgrind size: about N times the work of "
+                             "QUICK_SIZE (1 = QUICK_SIZE, 10 = DEFAULT_SIZE; "
+                             "default %(default)g)")
+    parser.add_argument("--callgrind-jobs", type=int, default=2, metavar="N",
+                        help="valgrind processes at a time (default "
+                             "%(default)s)")
     args = parser.parse_args(argv)
+    if args.callgrind:
+        check_callgrind_args(parser, args)
     quick = args.quick
     defaults = {"runs": (1, 4), "iterations": (2, 3), "warmup": (0, 1),
                 "startup_runs": (3, 20)}
@@ -393,6 +623,20 @@ def parse_args(argv):
     if args.runs < 1 or args.iterations < 1 or args.warmup < 0:
         parser.error("--runs and --iterations must be >= 1, --warmup >= 0")
     return args
+
+
+def check_callgrind_args(parser, args):
+    """Reject the options that have no meaning with --callgrind."""
+    unused = [flag for flag, value in (
+        ("--quick", args.quick), ("--runs", args.runs),
+        ("--iterations", args.iterations), ("--warmup", args.warmup),
+        ("--vs", args.vs), ("--startup-runs", args.startup_runs),
+        ("--curve", args.curve), ("--update-docs", args.update_docs))
+        if value not in (None, False)]
+    if unused:
+        parser.error("%s cannot be used with --callgrind" % ", ".join(unused))
+    if args.callgrind_scale <= 0 or args.callgrind_jobs < 1:
+        parser.error("--callgrind-scale must be > 0, --callgrind-jobs >= 1")
 
 
 def make_interpreters(args):
@@ -579,11 +823,14 @@ def main(argv=None):
     benchmarks = discover()
     if args.list:
         for bm in benchmarks:
-            print("%-14s size %-6s quick %-5s %s%s" % (
+            print("%-14s size %-6s quick %-5s callgrind %-6s %s%s" % (
                 bm.name, bm.default_size, bm.quick_size,
+                callgrind_size(bm, args.callgrind_scale),
                 "" if bm.pypy else "[not on pypy] ", " ".join(bm.doc)))
         return 0
     chosen = select(benchmarks, args.benchmarks, args.exclude)
+    if args.callgrind:
+        return run_callgrind(chosen, args)
     stock, pyston, extra = make_interpreters(args)
     interps = [i for i in (pyston, stock, extra) if i is not None]
     started = datetime.datetime.now(datetime.timezone.utc)
