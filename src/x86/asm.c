@@ -352,7 +352,7 @@ void x86_bind(x86_asm *a, x86_label label)
 }
 
 /* OPCODE (1 or 2 bytes) and a rel32 to LABEL, resolved by x86_finish(). */
-static void rel32_to(x86_asm *a, unsigned opcode, x86_label label)
+static void rel32_to(x86_asm *a, unsigned opcode, x86_label label, int kind)
 {
     if (a->nfixups == a->fixup_capacity &&
         !grow((void **)&a->fixups, &a->fixup_capacity, sizeof *a->fixups, a->nfixups + 1)) {
@@ -361,14 +361,17 @@ static void rel32_to(x86_asm *a, unsigned opcode, x86_label label)
     }
     bytes i = {.n = 0};
     opcode_bytes(&i, opcode);
-    a->fixups[a->nfixups++] = (struct x86_fixup){a->size + i.n, label};
+    a->fixups[a->nfixups++] = (struct x86_fixup){a->size + i.n, label, kind};
     put32(&i, 0);
     emit_bytes(a, &i);
 }
 
-void x86_jmp(x86_asm *a, x86_label target) { rel32_to(a, 0xE9, target); }
-void x86_jcc(x86_asm *a, x86_cond cond, x86_label target) { rel32_to(a, 0x0F80u + cond, target); }
-void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target); }
+void x86_jmp(x86_asm *a, x86_label target) { rel32_to(a, 0xE9, target, X86_JMP); }
+void x86_jcc(x86_asm *a, x86_cond cond, x86_label target)
+{
+    rel32_to(a, 0x0F80u + cond, target, X86_JCC);
+}
+void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target, X86_CALL); }
 
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
@@ -395,18 +398,134 @@ void x86_ret(x86_asm *a) { byte(a, 0xC3); }
 void x86_cqo(x86_asm *a) { byte(a, 0x48); byte(a, 0x99); }
 void x86_int3(x86_asm *a) { byte(a, 0xCC); }
 
+/* --- finishing: branch relaxation ---------------------------------------- */
+
+/* Bytes a jump saves in its rel8 form: jmp rel32 (E9, 5 bytes) becomes
+ * EB rel8, jcc rel32 (0F 8x, 6 bytes) becomes 7x rel8. */
+static int saving(const struct x86_fixup *f) { return f->kind == X86_JMP ? 3 : 4; }
+
+typedef struct {
+    bool *shortened;
+    size_t *removed; /* removed[k]: bytes saved by the short fixups before k */
+    int *before;     /* per label: how many fixups end at or before it */
+} relaxation;
+
+/* How many fixups end at or before old offset POS (an instruction
+ * boundary); the short ones among them move POS back. */
+static int fixups_before(const x86_asm *a, size_t pos)
+{
+    int lo = 0, hi = a->nfixups;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (a->fixups[mid].at + 4 <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void count_removed(const x86_asm *a, relaxation *r)
+{
+    r->removed[0] = 0;
+    for (int k = 0; k < a->nfixups; k++)
+        r->removed[k + 1] = r->removed[k] + (r->shortened[k] ? (size_t)saving(&a->fixups[k]) : 0);
+}
+
+/* Where LABEL is in the current layout. */
+static int64_t moved_label(const x86_asm *a, const relaxation *r, x86_label label)
+{
+    return (int64_t)a->labels[label] - (int64_t)r->removed[r->before[label]];
+}
+
+/* Shortens every jump whose target is within rel8 range in the current
+ * layout; false when none was.  Removing bytes never lengthens a distance,
+ * so a jump once short stays in range. */
+static bool shorten_pass(const x86_asm *a, relaxation *r)
+{
+    bool changed = false;
+    count_removed(a, r);
+    for (int k = 0; k < a->nfixups; k++) {
+        const struct x86_fixup *f = &a->fixups[k];
+        if (r->shortened[k] || f->kind == X86_CALL)
+            continue;
+        int64_t target = moved_label(a, r, f->label);
+        int64_t end = (int64_t)(f->at + 4 - r->removed[k]) - saving(f);
+        if (r->before[f->label] > k) /* (then the target moves with the saving too) */
+            target -= saving(f);
+        if (fits8(target - end)) {
+            r->shortened[k] = true;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+/* Copies the code without the bytes that the short jumps save, writes
+ * every jump's displacement, and moves the labels. */
+static bool relocate(x86_asm *a, relaxation *r)
+{
+    count_removed(a, r);
+    size_t size = a->size - r->removed[a->nfixups];
+    uint8_t *code = malloc(size + 16);
+    if (code == NULL)
+        return false;
+    size_t from = 0, to = 0;
+    for (int k = 0; k < a->nfixups; k++) {
+        const struct x86_fixup *f = &a->fixups[k];
+        size_t start = f->at - (f->kind == X86_JCC ? 2 : 1);
+        memcpy(code + to, a->code + from, start - from);
+        to += start - from;
+        int64_t target = moved_label(a, r, f->label);
+        if (r->shortened[k]) {
+            code[to] = f->kind == X86_JMP ? 0xEB : (uint8_t)(0x70 | (a->code[f->at - 1] & 0x0F));
+            code[to + 1] = (uint8_t)(int8_t)(target - (int64_t)(to + 2));
+            to += 2;
+        } else {
+            memcpy(code + to, a->code + start, f->at - start);
+            to += f->at - start;
+            uint32_t u = (uint32_t)(int32_t)(target - (int64_t)(to + 4));
+            uint8_t b[4] = {u, u >> 8, u >> 16, u >> 24};
+            memcpy(code + to, b, 4);
+            to += 4;
+        }
+        from = f->at + 4;
+    }
+    memcpy(code + to, a->code + from, a->size - from);
+    for (int l = 0; l < a->nlabels; l++) {
+        if (a->labels[l] >= 0)
+            a->labels[l] = (int32_t)moved_label(a, r, l);
+    }
+    free(a->code);
+    a->code = code;
+    a->size = size;
+    a->capacity = size + 16;
+    return true;
+}
+
 bool x86_finish(x86_asm *a)
 {
-    for (int i = 0; i < a->nfixups && !a->failed; i++) {
-        struct x86_fixup f = a->fixups[i];
-        if (f.label < 0 || f.label >= a->nlabels || a->labels[f.label] < 0) {
+    for (int k = 0; k < a->nfixups && !a->failed; k++) {
+        x86_label l = a->fixups[k].label;
+        if (l < 0 || l >= a->nlabels || a->labels[l] < 0)
             a->failed = true;
-            break;
-        }
-        int32_t rel = a->labels[f.label] - (int32_t)(f.at + 4);
-        uint32_t u = (uint32_t)rel;
-        uint8_t b[4] = {u, u >> 8, u >> 16, u >> 24};
-        memcpy(a->code + f.at, b, 4);
     }
+    if (a->failed)
+        return false;
+    relaxation r = {calloc((size_t)a->nfixups + 1, sizeof(bool)),
+                    malloc(sizeof(size_t) * ((size_t)a->nfixups + 1)),
+                    malloc(sizeof(int) * ((size_t)a->nlabels + 1))};
+    if (r.shortened && r.removed && r.before) {
+        for (int l = 0; l < a->nlabels; l++)
+            r.before[l] = a->labels[l] >= 0 ? fixups_before(a, (size_t)a->labels[l]) : 0;
+        while (shorten_pass(a, &r)) {
+        }
+        a->failed = !relocate(a, &r);
+    } else {
+        a->failed = true;
+    }
+    free(r.shortened);
+    free(r.removed);
+    free(r.before);
     return !a->failed;
 }

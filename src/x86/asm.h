@@ -56,15 +56,20 @@ typedef struct {
     bool failed; /* out of memory, or a bad operand: the code is unusable */
     int32_t *labels; /* label -> bound offset, or -1 */
     int nlabels, label_capacity;
-    struct x86_fixup { size_t at; x86_label label; } *fixups;
+    /* rel32 operands to resolve: at AT, of a call, a jmp or a jcc (the
+     * last two may become rel8 ones) */
+    struct x86_fixup { size_t at; x86_label label; enum { X86_CALL, X86_JMP, X86_JCC } kind; } *fixups;
     int nfixups, fixup_capacity;
     int64_t bound_end; /* the offset of the last label bound */
 } x86_asm;
 
 void x86_init(x86_asm *a);
 void x86_free(x86_asm *a);
-/* Resolves every jump; false if a label was used but never bound, or the
- * assembler failed earlier. */
+/* Resolves every jump, in its short form (rel8) where the target is near
+ * enough, which moves the code after it: labels then hold the final
+ * offsets, and offsets kept from before (x86_mov_imm64's) are stale.
+ * False if a label was used but never bound, or the assembler failed
+ * earlier. */
 bool x86_finish(x86_asm *a);
 
 x86_label x86_new_label(x86_asm *a);
@@ -77,7 +82,7 @@ void x86_mov_store(x86_asm *a, x86_mem dst, x86_reg src);
 void x86_mov_store_imm(x86_asm *a, x86_mem dst, int32_t imm); /* sign-extended */
 void x86_mov_imm(x86_asm *a, x86_reg dst, int64_t imm);        /* shortest form */
 /* movabs dst, imm64 in its 10-byte form; returns the offset of the
- * immediate, so that it can be patched later. */
+ * immediate, so that it can be patched (before x86_finish). */
 size_t x86_mov_imm64(x86_asm *a, x86_reg dst, uint64_t imm);
 void x86_load32(x86_asm *a, x86_reg dst, x86_mem src);  /* zero-extends */
 void x86_store32(x86_asm *a, x86_mem dst, x86_reg src);
@@ -118,7 +123,7 @@ void x86_call_label(x86_asm *a, x86_label target); /* call rel32 */
 void x86_jmp_r(x86_asm *a, x86_reg target);
 void x86_call_r(x86_asm *a, x86_reg target);
 /* Calls an absolute address through SCRATCH; returns the offset of the
- * patchable 64-bit target. */
+ * patchable 64-bit target (as x86_mov_imm64). */
 size_t x86_call_abs(x86_asm *a, uint64_t target, x86_reg scratch);
 void x86_push(x86_asm *a, x86_reg r);
 void x86_pop(x86_asm *a, x86_reg r);

@@ -52,7 +52,7 @@ static void disassemble(const x86_asm *a, char *out, size_t outlen)
 
 static void expect(x86_asm *a, const char *want, int line)
 {
-    char got[2048];
+    char got[4096];
     cases++;
     if (!x86_finish(a)) {
         fprintf(stderr, "test_x86.c:%d: assembler failed, want '%s'\n", line, want);
@@ -175,7 +175,7 @@ static void test_control_flow(void)
     CASE("movabs r11,0x1122334455667788; call r11",
          x86_call_abs(a, 0x1122334455667788ULL, X86_R11));
     /* forward and backward jumps */
-    CASE("jmp 0xc; jne 0xc; ret; ret",
+    CASE("jmp 0x5; jne 0x5; ret; ret", /* both short (rel8) */
          x86_label l = x86_new_label(a); x86_jmp(a, l); x86_jcc(a, X86_NE, l);
          x86_ret(a); x86_bind(a, l); x86_ret(a));
     CASE("ret; jmp 0x0; jle 0x0",
@@ -183,18 +183,65 @@ static void test_control_flow(void)
          x86_jmp(a, l); x86_jcc(a, X86_LE, l));
     /* a jmp to the very next instruction is dropped, also when a label
      * was bound at the jmp (it now means the same place) */
-    CASE("jne 0x6; ret",
+    CASE("jne 0x2; ret",
          x86_label at_jmp = x86_new_label(a), next = x86_new_label(a);
          x86_jcc(a, X86_NE, at_jmp); x86_bind(a, at_jmp); x86_jmp(a, next);
          x86_bind(a, next); x86_ret(a));
     /* ...but not when something lands between the jmp and its label */
-    CASE("jne 0xb; jmp 0xb; ret",
+    CASE("jne 0x4; jmp 0x4; ret",
          x86_label after = x86_new_label(a), next = x86_new_label(a);
          x86_jcc(a, X86_NE, after); x86_jmp(a, next); x86_bind(a, after);
          x86_bind(a, next); x86_ret(a));
-    CASE("jne 0x6; ret", /* a jcc to the next instruction stays */
+    CASE("jne 0x2; ret", /* a jcc to the next instruction stays */
          x86_label next = x86_new_label(a); x86_jcc(a, X86_NE, next); x86_bind(a, next);
          x86_ret(a));
+}
+
+/* NOPS one-byte instructions (int3) */
+static void pad(x86_asm *a, int nops)
+{
+    for (int i = 0; i < nops; i++)
+        x86_int3(a);
+}
+
+/* "int3; " N times */
+static const char *int3s(int n)
+{
+    static char text[4096];
+    text[0] = '\0';
+    for (int i = 0; i < n; i++)
+        strcat(text, "int3; ");
+    return text;
+}
+
+static void test_relaxation(void)
+{
+    char want[4096];
+    /* rel8 reaches 127 bytes forward from the jump's end; 128 needs rel32 */
+    snprintf(want, sizeof want, "jmp 0x81; %sret", int3s(127));
+    CASE(want, x86_label l = x86_new_label(a); x86_jmp(a, l); pad(a, 127); x86_bind(a, l);
+         x86_ret(a));
+    snprintf(want, sizeof want, "jmp 0x85; %sret", int3s(128));
+    CASE(want, x86_label l = x86_new_label(a); x86_jmp(a, l); pad(a, 128); x86_bind(a, l);
+         x86_ret(a));
+    /* backwards: -128 from the end of a short jcc, which is 2 bytes long
+     * (the call's target shows where the jcc ends) */
+    snprintf(want, sizeof want, "%sje 0x0; call 0x85; ret", int3s(126));
+    CASE(want, x86_label l = x86_new_label(a), end = x86_new_label(a); x86_bind(a, l);
+         pad(a, 126); x86_jcc(a, X86_E, l); x86_call_label(a, end); x86_bind(a, end);
+         x86_ret(a));
+    snprintf(want, sizeof want, "%sje 0x0; call 0x8a; ret", int3s(127));
+    CASE(want, x86_label l = x86_new_label(a), end = x86_new_label(a); x86_bind(a, l);
+         pad(a, 127); x86_jcc(a, X86_E, l); x86_call_label(a, end); x86_bind(a, end);
+         x86_ret(a));
+    /* the outer jump fits only once the inner one is short: 2 + 123 + 2 */
+    snprintf(want, sizeof want, "jmp 0x81; jmp 0x81; %sret", int3s(125));
+    CASE(want, x86_label l = x86_new_label(a); x86_jmp(a, l); x86_jmp(a, l); pad(a, 125);
+         x86_bind(a, l); x86_ret(a));
+    /* calls keep their rel32; labels after the jumps move with the code */
+    CASE("call 0x8; jmp 0x8; int3; ret",
+         x86_label l = x86_new_label(a); x86_call_label(a, l); x86_jmp(a, l); x86_int3(a);
+         x86_bind(a, l); x86_ret(a));
 }
 
 static void test_patching(void)
@@ -221,6 +268,7 @@ int main(void)
     test_moves();
     test_arithmetic();
     test_control_flow();
+    test_relaxation();
     test_patching();
     test_errors();
     printf("test_x86: %d cases, %s\n", cases, failures ? "FAILED" : "ok");
