@@ -1089,7 +1089,7 @@ static void dump(compiler *c)
     if (offsets && ops && args) {
         for (int i = 0, last = 0; i < c->ncode; i++) {
             bool emitted = c->insns[i].op != 0 && c->depth[i] >= 0;
-            offsets[i] = emitted ? c->a.labels[c->label[i]] : -1;
+            offsets[i] = emitted ? x86_label_offset(&c->a, c->label[i]) : -1;
             if (emitted && offsets[i] < 0) /* fused into the one before */
                 offsets[i] = last;
             last = offsets[i] >= 0 ? offsets[i] : last;

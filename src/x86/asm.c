@@ -63,6 +63,8 @@ void x86_free(x86_asm *a)
 {
     free(a->code);
     free(a->labels);
+    free(a->label_fixups);
+    free(a->removed);
     free(a->fixups);
     memset(a, 0, sizeof *a);
 }
@@ -317,8 +319,11 @@ void x86_ucomisd(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0x66, 0x0F2E, xm
 
 x86_label x86_new_label(x86_asm *a)
 {
-    if (a->nlabels == a->label_capacity && !grow((void **)&a->labels, &a->label_capacity, sizeof *a->labels,
-              a->nlabels + 1)) {
+    int capacity = a->label_capacity;
+    if (a->nlabels == a->label_capacity &&
+        (!grow((void **)&a->labels, &capacity, sizeof *a->labels, a->nlabels + 1) ||
+         !grow((void **)&a->label_fixups, &a->label_capacity, sizeof *a->label_fixups,
+               a->nlabels + 1))) {
         a->failed = true;
         return 0;
     }
@@ -348,6 +353,7 @@ void x86_bind(x86_asm *a, x86_label label)
         a->nfixups--;
     }
     a->labels[label] = (int32_t)a->size;
+    a->label_fixups[label] = a->nfixups;
     a->bound_end = (int64_t)a->size;
 }
 
@@ -404,69 +410,47 @@ void x86_int3(x86_asm *a) { byte(a, 0xCC); }
  * EB rel8, jcc rel32 (0F 8x, 6 bytes) becomes 7x rel8. */
 static int saving(const struct x86_fixup *f) { return f->kind == X86_JMP ? 3 : 4; }
 
-typedef struct {
-    bool *shortened;
-    size_t *removed; /* removed[k]: bytes saved by the short fixups before k */
-    int *before;     /* per label: how many fixups end at or before it */
-} relaxation;
-
-/* How many fixups end at or before old offset POS (an instruction
- * boundary); the short ones among them move POS back. */
-static int fixups_before(const x86_asm *a, size_t pos)
+/* Chooses the form of every jump in one pass, in order: REMOVED[k] = the
+ * bytes saved by the short jumps before fixup k.  A backward jump's target
+ * has its final place already; a forward one is shortened when its target
+ * is near enough with every jump in between still long, so that no choice
+ * made later can push it out of range. */
+static void choose_forms(const x86_asm *a, bool *shortened, size_t *removed)
 {
-    int lo = 0, hi = a->nfixups;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (a->fixups[mid].at + 4 <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static void count_removed(const x86_asm *a, relaxation *r)
-{
-    r->removed[0] = 0;
-    for (int k = 0; k < a->nfixups; k++)
-        r->removed[k + 1] = r->removed[k] + (r->shortened[k] ? (size_t)saving(&a->fixups[k]) : 0);
-}
-
-/* Where LABEL is in the current layout. */
-static int64_t moved_label(const x86_asm *a, const relaxation *r, x86_label label)
-{
-    return (int64_t)a->labels[label] - (int64_t)r->removed[r->before[label]];
-}
-
-/* Shortens every jump whose target is within rel8 range in the current
- * layout; false when none was.  Removing bytes never lengthens a distance,
- * so a jump once short stays in range. */
-static bool shorten_pass(const x86_asm *a, relaxation *r)
-{
-    bool changed = false;
-    count_removed(a, r);
+    removed[0] = 0;
     for (int k = 0; k < a->nfixups; k++) {
         const struct x86_fixup *f = &a->fixups[k];
-        if (r->shortened[k] || f->kind == X86_CALL)
-            continue;
-        int64_t target = moved_label(a, r, f->label);
-        int64_t end = (int64_t)(f->at + 4 - r->removed[k]) - saving(f);
-        if (r->before[f->label] > k) /* (then the target moves with the saving too) */
-            target -= saving(f);
-        if (fits8(target - end)) {
-            r->shortened[k] = true;
-            changed = true;
-        }
+        x86_label l = f->label;
+        int64_t distance;
+        if (a->label_fixups[l] > k) /* forward, from the end of the rel32 */
+            distance = (int64_t)a->labels[l] - (int64_t)(f->at + 4);
+        else /* backward, from the end of the short form */
+            distance = ((int64_t)a->labels[l] - (int64_t)removed[a->label_fixups[l]]) -
+                       ((int64_t)(f->at + 4 - removed[k]) - saving(f));
+        shortened[k] = f->kind != X86_CALL && fits8(distance);
+        removed[k + 1] = removed[k] + (shortened[k] ? (size_t)saving(f) : 0);
     }
-    return changed;
 }
 
-/* Copies the code without the bytes that the short jumps save, writes
- * every jump's displacement, and moves the labels. */
-static bool relocate(x86_asm *a, relaxation *r)
+/* Where LABEL ends up: label_fixups says which jumps come before it. */
+static int64_t moved_label(const x86_asm *a, const size_t *removed, x86_label label)
 {
-    count_removed(a, r);
-    size_t size = a->size - r->removed[a->nfixups];
+    return (int64_t)a->labels[label] - (int64_t)removed[a->label_fixups[label]];
+}
+
+/* memcpy for the short runs between jumps: 16 bytes at a time, which both
+ * buffers have room for past their ends. */
+static inline void copy_run(uint8_t *to, const uint8_t *from, size_t n)
+{
+    for (size_t i = 0; i < n; i += 16)
+        memcpy(to + i, from + i, 16);
+}
+
+/* Copies the code without the bytes that the short jumps save and writes
+ * every jump's displacement (labels move when read: x86_label_offset). */
+static bool relocate(x86_asm *a, const bool *shortened, const size_t *removed)
+{
+    size_t size = a->size - removed[a->nfixups];
     uint8_t *code = malloc(size + 16);
     if (code == NULL)
         return false;
@@ -474,15 +458,15 @@ static bool relocate(x86_asm *a, relaxation *r)
     for (int k = 0; k < a->nfixups; k++) {
         const struct x86_fixup *f = &a->fixups[k];
         size_t start = f->at - (f->kind == X86_JCC ? 2 : 1);
-        memcpy(code + to, a->code + from, start - from);
+        copy_run(code + to, a->code + from, start - from);
         to += start - from;
-        int64_t target = moved_label(a, r, f->label);
-        if (r->shortened[k]) {
+        int64_t target = moved_label(a, removed, f->label);
+        if (shortened[k]) {
             code[to] = f->kind == X86_JMP ? 0xEB : (uint8_t)(0x70 | (a->code[f->at - 1] & 0x0F));
             code[to + 1] = (uint8_t)(int8_t)(target - (int64_t)(to + 2));
             to += 2;
         } else {
-            memcpy(code + to, a->code + start, f->at - start);
+            copy_run(code + to, a->code + start, f->at - start);
             to += f->at - start;
             uint32_t u = (uint32_t)(int32_t)(target - (int64_t)(to + 4));
             uint8_t b[4] = {u, u >> 8, u >> 16, u >> 24};
@@ -492,10 +476,6 @@ static bool relocate(x86_asm *a, relaxation *r)
         from = f->at + 4;
     }
     memcpy(code + to, a->code + from, a->size - from);
-    for (int l = 0; l < a->nlabels; l++) {
-        if (a->labels[l] >= 0)
-            a->labels[l] = (int32_t)moved_label(a, r, l);
-    }
     free(a->code);
     a->code = code;
     a->size = size;
@@ -512,20 +492,23 @@ bool x86_finish(x86_asm *a)
     }
     if (a->failed)
         return false;
-    relaxation r = {calloc((size_t)a->nfixups + 1, sizeof(bool)),
-                    malloc(sizeof(size_t) * ((size_t)a->nfixups + 1)),
-                    malloc(sizeof(int) * ((size_t)a->nlabels + 1))};
-    if (r.shortened && r.removed && r.before) {
-        for (int l = 0; l < a->nlabels; l++)
-            r.before[l] = a->labels[l] >= 0 ? fixups_before(a, (size_t)a->labels[l]) : 0;
-        while (shorten_pass(a, &r)) {
-        }
-        a->failed = !relocate(a, &r);
+    if (a->size + 16 > a->capacity && !grow_code(a, 16)) /* (copy_run reads past the end) */
+        return false;
+    bool *shortened = malloc(sizeof(bool) * ((size_t)a->nfixups + 1));
+    a->removed = malloc(sizeof(size_t) * ((size_t)a->nfixups + 1));
+    if (shortened && a->removed) {
+        choose_forms(a, shortened, a->removed);
+        a->failed = !relocate(a, shortened, a->removed);
     } else {
         a->failed = true;
     }
-    free(r.shortened);
-    free(r.removed);
-    free(r.before);
+    free(shortened);
     return !a->failed;
+}
+
+int32_t x86_label_offset(const x86_asm *a, x86_label label)
+{
+    if (label < 0 || label >= a->nlabels || a->labels[label] < 0)
+        return -1;
+    return a->removed ? (int32_t)moved_label(a, a->removed, label) : a->labels[label];
 }

@@ -55,24 +55,29 @@ typedef struct {
     size_t size, capacity;
     bool failed; /* out of memory, or a bad operand: the code is unusable */
     int32_t *labels; /* label -> bound offset, or -1 */
+    int *label_fixups; /* label -> how many fixups came before it was bound */
     int nlabels, label_capacity;
     /* rel32 operands to resolve: at AT, of a call, a jmp or a jcc (the
      * last two may become rel8 ones) */
     struct x86_fixup { size_t at; x86_label label; enum { X86_CALL, X86_JMP, X86_JCC } kind; } *fixups;
     int nfixups, fixup_capacity;
     int64_t bound_end; /* the offset of the last label bound */
+    size_t *removed;   /* after x86_finish: bytes saved before each fixup */
 } x86_asm;
 
 void x86_init(x86_asm *a);
 void x86_free(x86_asm *a);
 /* Resolves every jump, in its short form (rel8) where the target is near
- * enough, which moves the code after it: labels then hold the final
+ * enough, which moves the code after it: x86_label_offset gives the final
  * offsets, and offsets kept from before (x86_mov_imm64's) are stale.
  * False if a label was used but never bound, or the assembler failed
  * earlier. */
 bool x86_finish(x86_asm *a);
 
 x86_label x86_new_label(x86_asm *a);
+/* Where LABEL is in the code (after x86_finish: in the final code), or -1
+ * when it is not bound. */
+int32_t x86_label_offset(const x86_asm *a, x86_label label);
 void x86_bind(x86_asm *a, x86_label label);
 
 /* Data moves. */

@@ -234,10 +234,16 @@ static void test_relaxation(void)
     CASE(want, x86_label l = x86_new_label(a), end = x86_new_label(a); x86_bind(a, l);
          pad(a, 127); x86_jcc(a, X86_E, l); x86_call_label(a, end); x86_bind(a, end);
          x86_ret(a));
-    /* the outer jump fits only once the inner one is short: 2 + 123 + 2 */
-    snprintf(want, sizeof want, "jmp 0x81; jmp 0x81; %sret", int3s(125));
+    /* a forward jump is judged with the jumps after it still long: the
+     * first one here would fit once the second is short, but stays long */
+    snprintf(want, sizeof want, "jmp 0x84; jmp 0x84; %sret", int3s(125));
     CASE(want, x86_label l = x86_new_label(a); x86_jmp(a, l); x86_jmp(a, l); pad(a, 125);
          x86_bind(a, l); x86_ret(a));
+    /* a backward jump sees the short jumps before it */
+    snprintf(want, sizeof want, "jmp 0x4; %sret; jmp 0x0; call 0x83; ret", int3s(121));
+    CASE(want, x86_label start = x86_new_label(a), l = x86_new_label(a), end = x86_new_label(a);
+         x86_bind(a, start); x86_jmp(a, l); pad(a, 2); x86_bind(a, l); pad(a, 119); x86_ret(a);
+         x86_jmp(a, start); x86_call_label(a, end); x86_bind(a, end); x86_ret(a));
     /* calls keep their rel32; labels after the jumps move with the code */
     CASE("call 0x8; jmp 0x8; int3; ret",
          x86_label l = x86_new_label(a); x86_call_label(a, l); x86_jmp(a, l); x86_int3(a);
