@@ -248,9 +248,18 @@ x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
     return entry;
 }
 
+/* Pointers into the interpreter's binary (static types, None, its
+ * functions) and the low heap fit 32 bits: a 5-byte mov instead of a
+ * 10-byte movabs. */
+void emit_load_ptr(compiler *c, x86_reg reg, const void *p)
+{
+    x86_mov_imm(&c->a, reg, (int64_t)(uintptr_t)p);
+}
+
 void emit_call(compiler *c, const void *fn)
 {
-    x86_call_abs(&c->a, (uint64_t)(uintptr_t)fn, X86_RAX);
+    emit_load_ptr(c, X86_RAX, fn);
+    x86_call_r(&c->a, X86_RAX);
 }
 
 /* frame->prev_instr = &code[UNIT]: where tracebacks and f_lineno look. */
@@ -285,7 +294,7 @@ static void emit_resume_in_interpreter(compiler *c, int start, int depth,
 static void count_ref_change(compiler *c, void (*op)(x86_asm *, x86_mem))
 {
 #ifdef Py_REF_DEBUG
-    x86_mov_imm64(&c->a, X86_R11, (uint64_t)(uintptr_t)&_Py_RefTotal);
+    emit_load_ptr(c, X86_R11, &_Py_RefTotal);
     op(&c->a, x86_at(X86_R11, 0));
 #else
     (void)c, (void)op;
@@ -336,7 +345,7 @@ static void emit_float_free(compiler *c, const stub *s)
     x86_asm *a = &c->a;
     struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
     x86_label full = x86_new_label(a);
-    x86_mov_imm64(a, X86_RCX, (uint64_t)(uintptr_t)state);
+    emit_load_ptr(c, X86_RCX, state);
     x86_load32(a, X86_RDX, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)));
     x86_alu_ri(a, X86_CMP, X86_RDX, PyFloat_MAXFREELIST);
     x86_jcc(a, X86_GE, full);
@@ -351,10 +360,31 @@ static void emit_float_free(compiler *c, const stub *s)
     x86_jmp(a, s->resume);
 }
 
+void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p)
+{
+    int64_t value = (int64_t)(uintptr_t)p;
+    if (value <= INT32_MAX) { /* cmp r64, imm32 sign-extends */
+        x86_alu_ri(&c->a, X86_CMP, reg, (int32_t)value);
+    } else {
+        emit_load_ptr(c, X86_R11, p);
+        x86_alu_rr(&c->a, X86_CMP, reg, X86_R11);
+    }
+}
+
+void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p)
+{
+    int64_t value = (int64_t)(uintptr_t)p;
+    if (value <= INT32_MAX) {
+        x86_alu_mi(&c->a, X86_CMP, m, (int32_t)value);
+    } else {
+        emit_load_ptr(c, X86_R11, p);
+        x86_alu_rm(&c->a, X86_CMP, X86_R11, m);
+    }
+}
+
 void emit_jump_if_type(compiler *c, x86_reg type_reg, const PyTypeObject *tp, x86_label target)
 {
-    x86_mov_imm64(&c->a, X86_RCX, (uint64_t)(uintptr_t)tp);
-    x86_alu_rr(&c->a, X86_CMP, type_reg, X86_RCX);
+    emit_cmp_ptr(c, type_reg, tp);
     x86_jcc(&c->a, X86_E, target);
 }
 
@@ -363,7 +393,7 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
     x86_label done = x86_new_label(&c->a);
     _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
-    x86_mov_imm64(&c->a, X86_RAX, (uint64_t)(uintptr_t)breaker);
+    emit_load_ptr(c, X86_RAX, breaker);
     x86_load32(&c->a, X86_RAX, x86_at(X86_RAX, 0));
     x86_test_rr(&c->a, X86_RAX, X86_RAX);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
@@ -412,7 +442,7 @@ static size_t cache_bytes(const insn *in)
 static void emit_cache_arg(compiler *c, const insn *in)
 {
     if (in->cache >= 0)
-        x86_mov_imm64(&c->a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
+        emit_load_ptr(c, X86_R8, cache_of(c, in));
 }
 
 void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
@@ -480,14 +510,11 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_label true_dec = x86_new_label(a), false_dec = x86_new_label(a);
     x86_label fall = x86_new_label(a);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
-    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_True);
-    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    emit_cmp_ptr(c, X86_RDI, Py_True);
     x86_jcc(a, X86_E, true_dec);
-    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_False);
-    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    emit_cmp_ptr(c, X86_RDI, Py_False);
     x86_jcc(a, X86_E, false_dec);
-    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
-    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    emit_cmp_ptr(c, X86_RDI, Py_None);
     x86_jcc(a, X86_E, false_dec);
     /* exact ints (long_bool) and builtin containers are true when their
      * size is not 0 */
@@ -538,8 +565,7 @@ static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool j
     x86_asm *a = &c->a;
     x86_label not_none = x86_new_label(a), fall = x86_new_label(a);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
-    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)Py_None);
-    x86_alu_rr(a, X86_CMP, X86_RDI, X86_RAX);
+    emit_cmp_ptr(c, X86_RDI, Py_None);
     x86_jcc(a, X86_NE, not_none);
     emit_decref_no_dealloc(c, X86_RDI);
     if (jump_if_none)
@@ -583,7 +609,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     case LOAD_CONST:
-        x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)PyTuple_GET_ITEM(c->co->co_consts, in->arg));
+        emit_load_ptr(c, X86_RAX, PyTuple_GET_ITEM(c->co->co_consts, in->arg));
         emit_incref(c, X86_RAX);
         x86_mov_store(a, stack_slot(c, depth), X86_RAX);
         return true;
@@ -708,7 +734,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_builtin_call(c, in, depth, done);
         emit_call_inline(c, in, depth, done);
         emit_helper_args(c, in, depth);
-        x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)c->kwnames);
+        emit_load_ptr(c, X86_R8, c->kwnames);
         emit_call(c, pyston_op_call);
         c->kwnames = NULL;
         x86_test32_rr(a, X86_RAX, X86_RAX);
@@ -903,7 +929,7 @@ static void emit_enter(compiler *c)
      * restores the count), or lets the call proceed. */
     x86_bind(a, too_deep);
     x86_mov_rr(a, X86_RDI, TSTATE);
-    x86_mov_imm64(a, X86_RSI, (uint64_t)(uintptr_t)no_where);
+    emit_load_ptr(c, X86_RSI, no_where);
     emit_call(c, _Py_CheckRecursiveCall);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, linked);
@@ -926,7 +952,7 @@ static void emit_prologue(compiler *c)
     x86_mov_rr(a, TSTATE, X86_RDI);
     x86_mov_rr(a, FRAME, X86_RSI);
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
-    x86_mov_imm64(a, FIRST_INSTR, (uint64_t)(uintptr_t)c->code);
+    emit_load_ptr(c, FIRST_INSTR, c->code);
     if (c->generator) { /* the suspended stack, for emit_resume_dispatch */
         x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP));
         x86_mov_store(a, SCRATCH(0), X86_RAX);
@@ -985,7 +1011,7 @@ static void emit_shared_exits(compiler *c)
     x86_bind(a, c->dealloc_at);
     x86_lea(a, X86_RAX, x86_at_index(FIRST_INSTR, X86_RAX, 2, 0));
     x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RAX);
-    x86_mov_imm64(a, X86_RAX, (uint64_t)(uintptr_t)_Py_Dealloc);
+    emit_load_ptr(c, X86_RAX, _Py_Dealloc);
     x86_jmp_r(a, X86_RAX);
     x86_bind(a, c->tracing_exit);
     x86_mov_rr(a, X86_RDI, TSTATE);

@@ -105,6 +105,11 @@ int jump_target(const insn *in);
 int branch_destination(const insn *in, bool taken);
 
 x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg, x86_label resume);
+/* REG = P, in the shortest form.  The flags of cmp REG, P and of
+ * cmp [M], P (a pointer beyond 2 GiB goes through r11). */
+void emit_load_ptr(compiler *c, x86_reg reg, const void *p);
+void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p);
+void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 void emit_incref(compiler *c, x86_reg reg);
@@ -114,7 +119,7 @@ void emit_decref_no_dealloc(compiler *c, x86_reg reg);
 void emit_decref_rdi(compiler *c, int at, bool nullable);
 /* The same for an exact float, which goes back to the free list inline. */
 void emit_decref_float_rdi(compiler *c, int at);
-/* Jumps to TARGET when TYPE_REG holds the type TP.  Clobbers rcx. */
+/* Jumps to TARGET when TYPE_REG holds the type TP (r11 as emit_cmp_ptr). */
 void emit_jump_if_type(compiler *c, x86_reg type_reg, const PyTypeObject *tp, x86_label target);
 void emit_tracing_check_at(compiler *c, int resume, int depth);
 void emit_tracing_check(compiler *c, const insn *in, int depth_after);

@@ -40,15 +40,10 @@
 #define OFF_DIGIT0 ((int32_t)offsetof(PyLongObject, ob_digit))
 #define OFF_FVAL ((int32_t)offsetof(PyFloatObject, ob_fval))
 
-static void load_imm(compiler *c, x86_reg reg, const void *p)
-{
-    x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
-}
-
 /* Counts an inline cache hit in pyston.stats(). */
 static void count_hit(compiler *c)
 {
-    load_imm(c, X86_R11, &pyston_stat.ic_hits);
+    emit_load_ptr(c, X86_R11, &pyston_stat.ic_hits);
     x86_inc_m(&c->a, x86_at(X86_R11, 0));
 }
 
@@ -61,7 +56,7 @@ static void reload_entry(compiler *c, x86_reg reg, int depth, int k)
 {
     struct borrowed b = c->borrowed[k];
     if (b.kind == BORROWED_CONST)
-        load_imm(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
+        emit_load_ptr(c, reg, PyTuple_GET_ITEM(c->co->co_consts, b.index));
     else if (b.kind == BORROWED_LOCAL)
         x86_mov_load(&c->a, reg, x86_at(LOCALS, 8 * b.index));
     else
@@ -166,7 +161,7 @@ void emit_box_int(compiler *c)
     x86_jcc(a, X86_AE, call);
     _Static_assert(sizeof(PyLongObject) == 32, "small ints are 32 bytes apart");
     x86_shift_ri(a, X86_SHL, X86_RCX, 5);
-    load_imm(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
+    emit_load_ptr(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
     x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
     emit_incref(c, X86_RAX);
     x86_jmp(a, boxed);
@@ -181,7 +176,7 @@ void emit_box_bool(compiler *c)
     x86_asm *a = &c->a;
     x86_mov_imm(a, X86_RAX, (int64_t)((uintptr_t)Py_True - (uintptr_t)Py_False));
     x86_imul_rr(a, X86_RAX, X86_RDX);
-    load_imm(c, X86_RCX, Py_False);
+    emit_load_ptr(c, X86_RCX, Py_False);
     x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
     emit_incref(c, X86_RAX);
 }
@@ -204,8 +199,7 @@ static void lhs_int(compiler *c, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
     load_entry(c, X86_RDI, depth, 1, slow);
-    load_imm(c, X86_RAX, &PyLong_Type);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyLong_Type);
     x86_jcc(a, X86_NE, slow);
     word_int_value(c, X86_RDI, X86_RAX, slow);
 }
@@ -349,8 +343,7 @@ static void compare_operands(compiler *c, int op, int depth, x86_label slow)
     x86_asm *a = &c->a;
     x86_label not_int = x86_new_label(a), not_float = x86_new_label(a), compared = x86_new_label(a);
     load_operands(c, depth, slow);
-    load_imm(c, X86_RCX, &PyLong_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
     x86_jcc(a, X86_NE, not_int);
     word_int_value(c, X86_RDI, X86_RAX, slow);
     word_int_value(c, X86_RSI, X86_RCX, slow);
@@ -358,15 +351,13 @@ static void compare_operands(compiler *c, int op, int depth, x86_label slow)
     x86_setcc(a, int_condition(op), X86_RDX);
     x86_jmp(a, compared);
     x86_bind(a, not_int);
-    load_imm(c, X86_RCX, &PyFloat_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, &PyFloat_Type);
     x86_jcc(a, X86_NE, not_float);
     float_compare(c, op);
     x86_jmp(a, compared);
     x86_bind(a, not_float);
     if (op == Py_EQ || op == Py_NE) {
-        load_imm(c, X86_RCX, &PyUnicode_Type);
-        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+        emit_cmp_ptr(c, X86_RAX, &PyUnicode_Type);
         x86_jcc(a, X86_NE, slow);
         str_compare(c, op);
     } else {
@@ -505,11 +496,11 @@ static void box_float(compiler *c)
     x86_asm *a = &c->a;
     struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
     x86_label call = x86_new_label(a), boxed = x86_new_label(a);
-    load_imm(c, X86_RCX, &_Py_tracemalloc_config.tracing);
+    emit_load_ptr(c, X86_RCX, &_Py_tracemalloc_config.tracing);
     x86_load32(a, X86_RCX, x86_at(X86_RCX, 0));
     x86_test_rr(a, X86_RCX, X86_RCX);
     x86_jcc(a, X86_NE, call);
-    load_imm(c, X86_RCX, state);
+    emit_load_ptr(c, X86_RCX, state);
     x86_mov_load(a, X86_RAX, x86_at(X86_RCX, offsetof(struct _Py_float_state, free_list)));
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, call);
@@ -518,7 +509,7 @@ static void box_float(compiler *c)
     x86_load32(a, X86_RDX, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)));
     x86_lea(a, X86_RDX, x86_at(X86_RDX, -1));
     x86_store32(a, x86_at(X86_RCX, offsetof(struct _Py_float_state, numfree)), X86_RDX);
-    load_imm(c, X86_RDX, &PyFloat_Type); /* _PyObject_Init: a static type, no incref */
+    emit_load_ptr(c, X86_RDX, &PyFloat_Type); /* _PyObject_Init: a static type, no incref */
     x86_mov_store(a, x86_at(X86_RAX, OFF_TYPE), X86_RDX);
     x86_mov_store_imm(a, x86_at(X86_RAX, offsetof(PyObject, ob_refcnt)), 1);
     x86_movsd_store(a, x86_at(X86_RAX, OFF_FVAL), 0);
@@ -534,8 +525,7 @@ static void box_float(compiler *c)
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
 {
     x86_asm *a = &c->a;
-    load_imm(c, X86_RCX, &PyFloat_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, &PyFloat_Type);
     x86_jcc(a, X86_NE, slow);
     if (sse == X86_DIVSD) { /* x / 0.0 and x / -0.0 raise: the helper */
         x86_mov_load(a, X86_RAX, x86_at(X86_RSI, OFF_FVAL));
@@ -590,8 +580,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         x86_jmp(a, boxed);
     } else {
         load_operands(c, depth, slow);
-        load_imm(c, X86_RCX, &PyLong_Type);
-        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+        emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
         x86_jcc(a, X86_NE, not_int);
         if (ints || divmod) { /* two values below 2**60: only products overflow */
             word_int_value(c, X86_RDI, X86_RAX, slow);
@@ -636,7 +625,7 @@ void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done)
     x86_asm *a = &c->a;
     x86_label not_taken = x86_new_label(a);
     set_prev_instr(c, in->at); /* (where the method's caller is) */
-    load_imm(c, X86_R8, cache_of(c, in));
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
     x86_lea(a, X86_R10, stack_slot(c, depth - 2));
     call_routine(c, ROUTINE_BINARY_DUNDER);
     x86_test32_rr(a, X86_RDX, X86_RDX);
@@ -695,8 +684,7 @@ void emit_binary_dunder_routine(compiler *c)
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, undo);
     x86_mov_store(a, SCRATCH(2), X86_RAX);
-    load_imm(c, X86_RCX, Py_NotImplemented);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, Py_NotImplemented);
     x86_jcc(a, X86_NE, drop);
     x86_mov_load(a, X86_R10, SCRATCH(0));
     x86_mov_load(a, X86_RDI, SCRATCH(1));
@@ -742,14 +730,13 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
 {
     x86_asm *a = &c->a;
     char *cache = cache_of(c, in);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache);
+    emit_load_ptr(c, X86_R8, cache);
     x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_globals)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, globals_version)));
     x86_jcc(a, X86_NE, slow); /* (a version is unique: the dict the cache saw) */
     x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_builtins)));
-    load_imm(c, X86_RCX, &PyDict_Type); /* builtins may be any mapping */
-    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RAX, OFF_TYPE), &PyDict_Type); /* builtins may be any mapping */
     x86_jcc(a, X86_NE, slow);
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, builtins_version)));
@@ -839,8 +826,7 @@ static void load_module_value(compiler *c, x86_label miss)
     x86_mov_load(a, X86_RDX, x86_at(X86_RDI, offsetof(PyModuleObject, md_dict)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, miss);
-    load_imm(c, X86_RCX, &PyDict_Type);
-    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RDX, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDX, OFF_TYPE), &PyDict_Type);
     x86_jcc(a, X86_NE, miss);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDX, DICT_VERSION));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, CACHE_FIELD(module_version)));
@@ -906,7 +892,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
     x86_label loaded = x86_new_label(a);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
     find_module_or_class_value(c, slow);
@@ -951,7 +937,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
 {
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), hit = x86_new_label(a);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
     find_module_or_class_value(c, slow);
@@ -997,7 +983,7 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
 {
     x86_asm *a = &c->a;
     x86_label not_value = x86_new_label(a), stored = x86_new_label(a);
-    x86_mov_imm64(a, X86_R8, (uint64_t)(uintptr_t)cache_of(c, in));
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RSI, depth, 1, slow); /* the value */
     load_entry(c, X86_RDI, depth, 0, slow);
     x86_label way = x86_new_label(a);
@@ -1063,8 +1049,7 @@ static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_lab
     const insn *store = &c->insns[in->next];
     load_entry(c, X86_RDI, depth, 1, other);
     load_entry(c, X86_RSI, depth, 0, other);
-    load_imm(c, X86_RAX, &PyUnicode_Type);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyUnicode_Type);
     x86_jcc(a, X86_NE, other);
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
     x86_jcc(a, X86_NE, other);
@@ -1189,11 +1174,9 @@ static void emit_unpack_sequence(compiler *c, const insn *in, int depth, x86_lab
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_alu_mi(a, X86_CMP, x86_at(X86_RDI, OFF_SIZE), n);
     x86_jcc(a, X86_NE, slow);
-    load_imm(c, X86_RCX, &PyTuple_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, &PyTuple_Type);
     x86_jcc(a, X86_E, tuple);
-    load_imm(c, X86_RCX, &PyList_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+    emit_cmp_ptr(c, X86_RAX, &PyList_Type);
     x86_jcc(a, X86_NE, slow);
     x86_mov_load(a, X86_RSI, x86_at(X86_RDI, offsetof(PyListObject, ob_item)));
     x86_jmp(a, items);
@@ -1218,19 +1201,16 @@ static void sequence_item_address(compiler *c, bool lists_only, x86_label slow)
 {
     x86_asm *a = &c->a;
     x86_label list = x86_new_label(a), in_range = x86_new_label(a), have = x86_new_label(a);
-    load_imm(c, X86_RAX, &PyLong_Type);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RSI, OFF_TYPE), &PyLong_Type);
     x86_jcc(a, X86_NE, slow);
     small_int_value(c, X86_RSI, X86_RCX, slow); /* the index */
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    load_imm(c, X86_RDX, &PyList_Type);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+    emit_cmp_ptr(c, X86_RAX, &PyList_Type);
     x86_jcc(a, X86_E, list);
     if (lists_only) {
         x86_jmp(a, slow);
     } else {
-        load_imm(c, X86_RDX, &PyTuple_Type);
-        x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
+        emit_cmp_ptr(c, X86_RAX, &PyTuple_Type);
         x86_jcc(a, X86_NE, slow);
     }
     x86_bind(a, list);
@@ -1243,8 +1223,7 @@ static void sequence_item_address(compiler *c, bool lists_only, x86_label slow)
     x86_jcc(a, X86_AE, slow); /* (unsigned: a negative index too) */
     if (!lists_only) {
         x86_lea(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 8, offsetof(PyTupleObject, ob_item)));
-        load_imm(c, X86_RDX, &PyTuple_Type);
-        x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_RDI, OFF_TYPE));
+        emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyTuple_Type);
         x86_jcc(a, X86_E, have);
     }
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyListObject, ob_item)));

@@ -49,15 +49,10 @@ static builtin_call callee(compiler *c, const insn *call, int depth)
     return NOT_BUILTIN;
 }
 
-static void load_imm(compiler *c, x86_reg reg, const void *p)
-{
-    x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
-}
-
 /* Jumps to GENERIC unless the stack entry SLOT is OBJECT. */
 static void expect_object(compiler *c, int slot, const void *object, x86_label generic)
 {
-    load_imm(c, X86_RAX, object);
+    emit_load_ptr(c, X86_RAX, object);
     x86_alu_rm(&c->a, X86_CMP, X86_RAX, stack_slot(c, slot));
     x86_jcc(&c->a, X86_NE, generic);
 }
@@ -175,8 +170,7 @@ static void emit_list_append(compiler *c, const insn *in, int depth, x86_label d
     int base = depth - 3;
     expect_object(c, base, PyInterpreterState_Get()->callable_cache.list_append, generic);
     x86_mov_load(a, X86_RDI, stack_slot(c, base + 1));
-    load_imm(c, X86_RAX, &PyList_Type);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyList_Type);
     x86_jcc(a, X86_NE, generic);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, offsetof(PyListObject, allocated)));
@@ -186,7 +180,7 @@ static void emit_list_append(compiler *c, const insn *in, int depth, x86_label d
     x86_mov_store(a, x86_at_index(X86_RCX, X86_RAX, 8, 0), X86_RDX);
     x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
     x86_mov_store(a, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)), X86_RAX);
-    load_imm(c, X86_RAX, Py_None);
+    emit_load_ptr(c, X86_RAX, Py_None);
     emit_incref(c, X86_RAX);
     x86_mov_store(a, SCRATCH(0), X86_RAX);
     static const int drop[] = {1, 0}; /* the list, then the method */

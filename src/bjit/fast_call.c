@@ -18,14 +18,9 @@
 #define JITCODE_FIELD(name) ((int32_t)offsetof(pyston_jitcode, name))
 #define TSTATE_FIELD(name) ((int32_t)offsetof(PyThreadState, name))
 
-static void load_imm(compiler *c, x86_reg reg, const void *p)
-{
-    x86_mov_imm64(&c->a, reg, (uint64_t)(uintptr_t)p);
-}
-
 static void count(compiler *c, uint64_t *counter)
 {
-    load_imm(c, X86_R11, counter);
+    emit_load_ptr(c, X86_R11, counter);
     x86_inc_m(&c->a, x86_at(X86_R11, 0));
 }
 
@@ -57,8 +52,7 @@ static void check_callee(compiler *c, x86_label generic)
     x86_asm *a = &c->a;
     int32_t slot = (int32_t)(offsetof(pyston_code_extra, ce_extras) +
                              sizeof(void *) * (size_t)pyston_extra_index);
-    load_imm(c, X86_RAX, &PyFunction_Type);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyFunction_Type);
     x86_jcc(a, X86_NE, generic);
     x86_mov_load(a, X86_RSI, x86_at(X86_RDI, FUNC_FIELD(func_code)));
     /* pyston_peek_jitcode */
@@ -81,10 +75,9 @@ static void check_callee(compiler *c, x86_label generic)
     x86_movzx8(a, X86_RDX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, generic);
-    load_imm(c, X86_RDX, &PyInterpreterState_Get()->eval_frame);
+    emit_load_ptr(c, X86_RDX, &PyInterpreterState_Get()->eval_frame);
     x86_mov_load(a, X86_RDX, x86_at(X86_RDX, 0));
-    load_imm(c, X86_R10, (const void *)pyston_eval_frame);
-    x86_alu_rr(a, X86_CMP, X86_RDX, X86_R10);
+    emit_cmp_ptr(c, X86_RDX, (const void *)pyston_eval_frame);
     x86_jcc(a, X86_NE, generic);
     x86_load_fs(a, X86_RDX, (int32_t)((intptr_t)&pyston_stack_floor -
                                       (intptr_t)__builtin_thread_pointer()));
