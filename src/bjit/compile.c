@@ -469,11 +469,13 @@ static void emit_deferred(compiler *c)
         struct deferred d = c->deferred[i];
         x86_bind(&c->a, d.slow);
         const insn *in = d.first;
+        c->replaying = true;
         for (int k = 0, depth = d.depth; k < d.count; k++) {
             emit_insn(c, in, depth);
             depth += stack_effect(in, 0);
             in = &c->insns[in->next];
         }
+        c->replaying = false;
         x86_jmp(&c->a, d.done);
     }
 }
@@ -730,18 +732,30 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         x86_jmp(a, c->epilogue);
         return true;
     case CALL: {
-        x86_label done = x86_new_label(a);
-        emit_builtin_call(c, in, depth, done);
-        emit_call_inline(c, in, depth, done);
-        emit_helper_args(c, in, depth);
-        emit_load_ptr(c, X86_R8, c->kwnames);
-        emit_call(c, pyston_op_call);
+        /* The hot path: len() and friends, or a compiled function entered
+         * directly; C functions and the generic path out of line (the
+         * slow path replays the CALL, which then comes here with
+         * c->replaying set). */
+        x86_label done = x86_new_label(a), slow = x86_new_label(a);
+        if (!c->replaying)
+            emit_builtin_call(c, in, depth, done);
+        if (!c->replaying && emit_call_inline(c, in, depth, done, slow)) {
+            defer_slow_path(c, in, NULL, depth, slow, done);
+        } else {
+            if (c->kwnames == NULL)
+                emit_c_call(c, in, depth, done);
+            emit_helper_args(c, in, depth);
+            emit_load_ptr(c, X86_R8, c->kwnames);
+            emit_call(c, pyston_op_call);
+            x86_test32_rr(a, X86_RAX, X86_RAX);
+            x86_jcc(a, X86_NE, c->throw_exit);
+        }
         c->kwnames = NULL;
-        x86_test32_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_NE, c->throw_exit);
         x86_bind(a, done);
-        emit_eval_breaker_check(c, in->at, depth - in->arg - 1);
-        emit_tracing_check(c, in, depth - in->arg - 1);
+        if (!c->replaying) { /* (a replay goes on at the hot path's DONE) */
+            emit_eval_breaker_check(c, in->at, depth - in->arg - 1);
+            emit_tracing_check(c, in, depth - in->arg - 1);
+        }
         return true;
     }
     }

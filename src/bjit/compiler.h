@@ -93,6 +93,7 @@ typedef struct {
     const insn *group_first;
     int group_pushes;
     bool generator;    /* resumes at the instruction after each yield */
+    bool replaying;    /* emitting the deferred slow paths */
 } compiler;
 
 /* The value-stack entry DEPTH, and the stack effect of an instruction
@@ -135,7 +136,11 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
-void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done);
+bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow);
+/* fast_call.c: CALL of a C function, C method or builtin type without the
+ * generic dispatch; jumps to DONE after it, falls through when it does
+ * not apply. */
+void emit_c_call(compiler *c, const insn *in, int depth, x86_label done);
 /* Calls one of the shared routines (call rel32; the routine emitted
  * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
 void call_routine(compiler *c, routine r);

@@ -208,7 +208,7 @@ static void clear_and_pop(compiler *c)
  * list, str, ...) goes to pyston_call_c_site, without the
  * generic dispatch of pyston_op_call; anything else, and a form that
  * helper does not take, falls through. */
-static void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
+static void emit_c_function_call(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
@@ -269,26 +269,30 @@ void emit_direct_call_routine(compiler *c)
     x86_ret(a);
 }
 
-void emit_call_inline(compiler *c, const insn *in, int depth, x86_label done)
+bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow)
 {
     x86_asm *a = &c->a;
     if (c->kwnames != NULL || !INLINE_CALLS)
-        return;
+        return false;
     int nargs = in->arg, base = depth - nargs - 2;
-    x86_label generic = x86_new_label(a);
     load_callee(c, depth, nargs);
     /* the interpreter leaves the caller's prev_instr at CALL's last cache
      * entry for a call it inlines (the other paths set their own) */
     set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
     call_routine(c, ROUTINE_DIRECT_CALL);
     x86_test32_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, generic);
+    x86_jcc(a, X86_E, slow);
     x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, done);
     x86_mov_imm(a, X86_RAX, c->nlocalsplus + base); /* an error: all consumed */
     x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
     x86_jmp(a, c->throw_exit);
-    x86_bind(a, generic);
-    emit_c_call(c, in, depth, done);
+    return true;
+}
+
+void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
+{
+    load_callee(c, depth, in->arg);
+    emit_c_function_call(c, in, depth, done);
 }
