@@ -884,14 +884,15 @@ static void find_module_or_class_value(compiler *c, x86_label slow)
 }
 
 /* Replaces the owner on top of the stack by its attribute if a way of the
- * cache holds an instance value or a slot for its type, or the owner is a
- * module or a class the cache knows; drops the owner. */
+ * cache holds an instance value, a slot or a class attribute for its
+ * type, or the owner is a module or a class the cache knows; drops the
+ * owner. */
 static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slow,
                            x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
-    x86_label loaded = x86_new_label(a);
+    x86_label loaded = x86_new_label(a), class_value = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -901,6 +902,8 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
     x86_jcc(a, X86_E, slot);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_CLASS_VALUE);
+    x86_jcc(a, X86_E, class_value);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
     x86_jcc(a, X86_NE, slow);
     /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
@@ -919,12 +922,70 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
+    x86_jmp(a, loaded);
+    x86_bind(a, class_value); /* (a new reference, or NULL) */
+    call_routine(c, ROUTINE_CLASS_ATTR);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
     x86_bind(a, loaded);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c);
     if (entry_owned(c, 0))
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
+}
+
+/* Jumps to SHADOWABLE unless the instance in rdi (of type rax) cannot
+ * have an attribute of its own by the way's (r8) name: it has no instance
+ * dict, or inline values whose shared keys are those the way saw, which
+ * lacked the name (PYSTON_SHADOW_KEYS; see own_attribute in
+ * src/ic/attr.c).  Clobbers rcx, rdx. */
+static void check_not_shadowed(compiler *c, x86_label shadowable)
+{
+    x86_asm *a = &c->a;
+    x86_label not_shadowed = x86_new_label(a);
+    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(shadow)));
+    x86_test_rr(a, X86_RCX, X86_RCX); /* PYSTON_SHADOW_NONE: no instance dict */
+    x86_jcc(a, X86_E, not_shadowed);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_SHADOW_KEYS);
+    x86_jcc(a, X86_NE, shadowable); /* the helper looks at the instance */
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, shadowable); /* a real dict: the helper looks */
+    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
+    x86_jcc(a, X86_NE, shadowable);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RCX, offsetof(PyDictKeysObject, dk_nentries)));
+    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R8, ENTRY0(nentries)));
+    x86_jcc(a, X86_NE, shadowable);
+    x86_bind(a, not_shadowed);
+}
+
+/* The routine: rdi = an instance, rax = its type, r8 = a way of kind
+ * PYSTON_ATTR_CLASS_VALUE for that type; returns rax = the class attribute
+ * (a new reference) when the instance cannot shadow it and the
+ * attribute's own type is the one the way saw (descr_version: it has not
+ * gained a __get__), else NULL (load_by_entry decides).  Clobbers rcx, rdx. */
+void emit_class_attr_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label same_type = x86_new_label(a), miss = x86_new_label(a);
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, same_type); /* an immutable type: nothing to watch */
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr)));
+    x86_mov_load(a, X86_RCX, x86_at(X86_RCX, OFF_TYPE));
+    x86_load32(a, X86_RCX, x86_at(X86_RCX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
+    x86_jcc(a, X86_NE, miss);
+    x86_bind(a, same_type);
+    check_not_shadowed(c, miss);
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
+    emit_incref(c, X86_RAX);
+    x86_ret(a);
+    x86_bind(a, miss);
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_ret(a);
 }
 
 /* [meth, self] for a method that the instance cannot shadow: no instance
@@ -936,7 +997,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label way = x86_new_label(a), hit = x86_new_label(a);
+    x86_label way = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -951,21 +1012,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
-    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(shadow)));
-    x86_test_rr(a, X86_RCX, X86_RCX); /* PYSTON_SHADOW_NONE: no instance dict */
-    x86_jcc(a, X86_E, hit);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_SHADOW_KEYS);
-    x86_jcc(a, X86_NE, slow); /* the helper looks at the instance */
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
-    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, slow); /* a real dict: the helper looks */
-    x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
-    x86_jcc(a, X86_NE, slow);
-    x86_mov_load(a, X86_RDX, x86_at(X86_RCX, offsetof(PyDictKeysObject, dk_nentries)));
-    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R8, ENTRY0(nentries)));
-    x86_jcc(a, X86_NE, slow);
-    x86_bind(a, hit);
+    check_not_shadowed(c, slow);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
