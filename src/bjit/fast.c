@@ -892,7 +892,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
 {
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
-    x86_label loaded = x86_new_label(a), class_value = x86_new_label(a);
+    x86_label loaded = x86_new_label(a), class_value = x86_new_label(a), in_dict = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -904,12 +904,15 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slot);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_CLASS_VALUE);
     x86_jcc(a, X86_E, class_value);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_DICT_VALUE);
+    x86_jcc(a, X86_E, in_dict);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
     x86_jcc(a, X86_NE, slow);
     /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
-    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, in_dict);
+    x86_mov_rr(a, X86_RAX, X86_RDX);
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
     x86_mov_load(a, X86_RAX, x86_at_index(X86_RAX, X86_RCX, 8, 0));
@@ -922,6 +925,12 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
+    x86_jmp(a, loaded);
+    x86_bind(a, in_dict); /* the instance's dict (a new reference, or NULL) */
+    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
+    call_routine(c, ROUTINE_DICT_ATTR);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
     x86_jmp(a, loaded);
     x86_bind(a, class_value); /* (a new reference, or NULL) */
     call_routine(c, ROUTINE_CLASS_ATTR);
@@ -981,6 +990,65 @@ void emit_class_attr_routine(compiler *c)
     x86_bind(a, same_type);
     check_not_shadowed(c, miss);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
+    emit_incref(c, X86_RAX);
+    x86_ret(a);
+    x86_bind(a, miss);
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_ret(a);
+}
+
+/* The routine: rdi = an instance whose attributes are not in inline
+ * values, rax = its type, r8 = its way (INSTANCE_VALUE or DICT_VALUE), r9 =
+ * the name; returns rax = the attribute from the instance's managed dict
+ * (a new reference), else NULL.  A dict still split from the class's
+ * shared keys has it at the way's index; a combined one with unicode keys
+ * at the entry the way's dict_hint names, if the key there is the name
+ * itself (LOAD_ATTR_WITH_HINT).  Clobbers rcx, rdx, r10, r11. */
+void emit_dict_attr_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label combined = x86_new_label(a), have = x86_new_label(a), miss = x86_new_label(a);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags)));
+    x86_alu_ri(a, X86_AND, X86_RCX, Py_TPFLAGS_MANAGED_DICT);
+    x86_jcc(a, X86_E, miss);
+    x86_mov_load(a, X86_R10, x86_at(X86_RDI, -3 * (int32_t)sizeof(PyObject *))); /* the dict */
+    x86_test_rr(a, X86_R10, X86_R10);
+    x86_jcc(a, X86_E, miss);
+    x86_mov_load(a, X86_R11, x86_at(X86_R10, offsetof(PyDictObject, ma_keys)));
+    x86_mov_load(a, X86_RCX, x86_at(X86_R10, offsetof(PyDictObject, ma_values)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, combined);
+    /* split: values[index] while the keys are still the class's */
+    x86_alu_rm(a, X86_CMP, X86_R11, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
+    x86_jcc(a, X86_NE, miss);
+    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
+    x86_jcc(a, X86_E, miss);
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8, 0));
+    x86_jmp(a, have);
+    x86_bind(a, combined); /* DK_UNICODE_ENTRIES(keys)[dict_hint] */
+    x86_movzx8(a, X86_RCX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_kind)));
+    x86_alu_ri(a, X86_CMP, X86_RCX, DICT_KEYS_UNICODE);
+    x86_jcc(a, X86_NE, miss);
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(dict_hint)));
+    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_nentries)));
+    x86_jcc(a, X86_GE, miss);
+    x86_shift_ri(a, X86_SHL, X86_RDX, 4); /* sizeof(PyDictUnicodeEntry) */
+    x86_alu_rr(a, X86_ADD, X86_RDX, X86_R11);
+    x86_movzx8(a, X86_RCX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_log2_index_bytes)));
+    x86_mov_imm(a, X86_R11, 1);
+    x86_shift_cl(a, X86_SHL, X86_R11);
+    x86_alu_rr(a, X86_ADD, X86_RDX, X86_R11); /* + the indices */
+    x86_alu_rm(a, X86_CMP, X86_R9,
+               x86_at(X86_RDX, offsetof(PyDictKeysObject, dk_indices) +
+                                   offsetof(PyDictUnicodeEntry, me_key)));
+    x86_jcc(a, X86_NE, miss);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDX, offsetof(PyDictKeysObject, dk_indices) +
+                                                 offsetof(PyDictUnicodeEntry, me_value)));
+    x86_bind(a, have);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, miss);
     emit_incref(c, X86_RAX);
     x86_ret(a);
     x86_bind(a, miss);

@@ -255,13 +255,13 @@ static bool count_miss(pyston_attr_cache *c)
 
 /* --- finding the entry for an object -------------------------------------- */
 
-static const pyston_attr_entry *find(const pyston_attr_cache *c, PyObject *obj)
+static pyston_attr_entry *find(pyston_attr_cache *c, PyObject *obj)
 {
     PyTypeObject *tp = Py_TYPE(obj);
     uint32_t version = tp->tp_version_tag;
     uint32_t cls_version = tp == &PyType_Type ? ((PyTypeObject *)obj)->tp_version_tag : 0;
     for (int i = 0; i < PYSTON_ATTR_WAYS; i++) {
-        const pyston_attr_entry *e = &c->entry[i];
+        pyston_attr_entry *e = &c->entry[i];
         if (e->kind == PYSTON_ATTR_TYPE_VALUE ? e->type_version == cls_version && cls_version
                                               : e->type_version == version && e->kind)
             return e;
@@ -286,7 +286,24 @@ static own_lookup dict_lookup(PyObject *dict, PyObject *name, PyObject **value)
     return v ? PRESENT : PyErr_Occurred() ? FAILED : ABSENT;
 }
 
-static own_lookup own_attribute(PyObject *obj, PyObject *name, const pyston_attr_entry *e,
+/* Where NAME is among the entries of the combined dict DICT (unicode
+ * keys), for the entry's dict_hint: a short scan, by identity, as the
+ * names of attribute sites are interned. */
+static void learn_dict_hint(pyston_attr_entry *e, PyObject *dict, PyObject *name)
+{
+    PyDictKeysObject *keys = ((PyDictObject *)dict)->ma_keys;
+    if (((PyDictObject *)dict)->ma_values != NULL || keys->dk_kind != DICT_KEYS_UNICODE)
+        return;
+    PyDictUnicodeEntry *entries = DK_UNICODE_ENTRIES(keys);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries && i < UINT32_MAX; i++) {
+        if (entries[i].me_key == name) {
+            e->dict_hint = (uint32_t)i;
+            return;
+        }
+    }
+}
+
+static own_lookup own_attribute(PyObject *obj, PyObject *name, pyston_attr_entry *e,
                                 PyObject **value)
 {
     PyTypeObject *tp = Py_TYPE(obj);
@@ -294,8 +311,14 @@ static own_lookup own_attribute(PyObject *obj, PyObject *name, const pyston_attr
         return ABSENT;
     if (tp->tp_flags & Py_TPFLAGS_MANAGED_DICT) {
         PyDictValues *values = *_PyObject_ValuesPointer(obj);
-        if (values == NULL)
-            return dict_lookup(*_PyObject_ManagedDictPointer(obj), name, value);
+        if (values == NULL) {
+            PyObject *dict = *_PyObject_ManagedDictPointer(obj);
+            own_lookup found = dict_lookup(dict, name, value);
+            if (found == PRESENT && (e->kind == PYSTON_ATTR_INSTANCE_VALUE ||
+                                     e->kind == PYSTON_ATTR_DICT_VALUE))
+                learn_dict_hint(e, dict, name);
+            return found;
+        }
         if (e->index != PYSTON_NO_INDEX) {
             *value = Py_XNewRef(values->values[e->index]);
             return *value ? PRESENT : ABSENT;
@@ -316,7 +339,7 @@ static own_lookup own_attribute(PyObject *obj, PyObject *name, const pyston_attr
  * LOAD_METHOD. */
 typedef enum { MISS, HIT, ERROR } probe;
 
-static probe load_by_entry(const pyston_attr_entry *e, PyObject *obj, PyObject *name,
+static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
                            PyObject **res, bool *as_method)
 {
     *as_method = false;
@@ -418,7 +441,7 @@ static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, PyObj
     if ((*res = load_from_module(c, obj)) != NULL) {
         p = HIT;
     } else {
-        const pyston_attr_entry *e = find(c, obj);
+        pyston_attr_entry *e = find(c, obj);
         if (e != NULL)
             p = load_by_entry(e, obj, name, res, as_method);
     }

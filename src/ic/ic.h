@@ -59,6 +59,10 @@ typedef struct {
     uint8_t shadow;
     uint16_t index;        /* the name's shared-key index, PYSTON_NO_INDEX, or
                             * a slot's offset */
+    /* INSTANCE_VALUE and DICT_VALUE: where the name was last found among
+     * the entries of an instance's own (combined) dict, as the hint of
+     * LOAD_ATTR_WITH_HINT; compiled code checks the key there */
+    uint32_t dict_hint;
     Py_ssize_t nentries;
     PyDictKeysObject *keys;
     PyObject *descr;

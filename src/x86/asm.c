@@ -285,6 +285,12 @@ void x86_shift_ri(x86_asm *a, x86_shift op, x86_reg dst, uint8_t count)
     emit_bytes(a, &i);
 }
 
+void x86_shift_cl(x86_asm *a, x86_shift op, x86_reg dst)
+{
+    bytes i = reg_form(true, 0xD3, op, dst, false);
+    emit_bytes(a, &i);
+}
+
 void x86_setcc(x86_asm *a, x86_cond cond, x86_reg dst)
 {
     op_reg(a, false, 0x0F90 + cond, 0, dst, dst >= X86_RSP);

@@ -109,6 +109,7 @@ void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src);
 void x86_cqo(x86_asm *a);                     /* rdx:rax = rax, sign-extended */
 void x86_idiv_r(x86_asm *a, x86_reg src);     /* rax, rdx = rdx:rax / src, % src */
 void x86_shift_ri(x86_asm *a, x86_shift op, x86_reg dst, uint8_t count);
+void x86_shift_cl(x86_asm *a, x86_shift op, x86_reg dst); /* by cl */
 void x86_inc_m(x86_asm *a, x86_mem dst);
 void x86_dec_m(x86_asm *a, x86_mem dst);
 void x86_setcc(x86_asm *a, x86_cond cond, x86_reg dst); /* dst = cond ? 1 : 0 */

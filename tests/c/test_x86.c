@@ -154,6 +154,7 @@ static void test_arithmetic(void)
     CASE("shl rax,0x3", x86_shift_ri(a, X86_SHL, X86_RAX, 3));
     CASE("sar r11,0x3f", x86_shift_ri(a, X86_SAR, X86_R11, 63));
     CASE("shr rdx,0x1", x86_shift_ri(a, X86_SHR, X86_RDX, 1));
+    CASE("shl r11,cl; sar rax,cl", x86_shift_cl(a, X86_SHL, X86_R11); x86_shift_cl(a, X86_SAR, X86_RAX));
     CASE("inc QWORD PTR [rdi]", x86_inc_m(a, x86_at(X86_RDI, 0)));
     CASE("dec QWORD PTR [r13+0x0]", x86_dec_m(a, x86_at(X86_R13, 0)));
     CASE("setl al; movzx eax,al", x86_setcc(a, X86_L, X86_RAX));
