@@ -933,6 +933,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slow);
     x86_jmp(a, loaded);
     x86_bind(a, class_value); /* (a new reference, or NULL) */
+    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
     call_routine(c, ROUTINE_CLASS_ATTR);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow);
@@ -970,15 +971,81 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
     x86_bind(a, not_shadowed);
 }
 
+/* After check_not_shadowed could not tell: jumps to SHADOWABLE unless the
+ * instance in rdi (of type rax, with a managed dict) lacks the way's (r8)
+ * name r9 among its own attributes, as own_attribute in src/ic/attr.c
+ * finds them: an unset inline value, a split dict on the class's keys
+ * without it, or a combined dict with unicode keys that a lookup by the
+ * name's hash does not find it in.  Clobbers rcx, rdx, rsi, r10, r11. */
+static void check_absent_from_own_dict(compiler *c, x86_label shadowable)
+{
+    x86_asm *a = &c->a;
+    x86_label absent = x86_new_label(a), dict_backed = x86_new_label(a);
+    x86_label combined = x86_new_label(a), by_index = x86_new_label(a);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags)));
+    x86_alu_ri(a, X86_AND, X86_RCX, Py_TPFLAGS_MANAGED_DICT);
+    x86_jcc(a, X86_E, shadowable);
+    x86_mov_load(a, X86_RCX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *))); /* values */
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, dict_backed);
+    x86_bind(a, by_index); /* rcx = the values: the name's slot must be unset */
+    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
+    x86_jcc(a, X86_E, shadowable);
+    x86_alu_mi(a, X86_CMP, x86_at_index(X86_RCX, X86_RDX, 8, 0), 0);
+    x86_jcc(a, X86_NE, shadowable);
+    x86_jmp(a, absent);
+    x86_bind(a, dict_backed);
+    x86_mov_load(a, X86_R10, x86_at(X86_RDI, -3 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_R10, X86_R10);
+    x86_jcc(a, X86_E, absent); /* no dict at all */
+    x86_mov_load(a, X86_R11, x86_at(X86_R10, offsetof(PyDictObject, ma_keys)));
+    x86_mov_load(a, X86_RCX, x86_at(X86_R10, offsetof(PyDictObject, ma_values)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_E, combined);
+    x86_alu_rm(a, X86_CMP, X86_R11, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
+    x86_jcc(a, X86_NE, shadowable); /* split on other keys */
+    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(shadow)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_SHADOW_KEYS);
+    x86_jcc(a, X86_NE, by_index);
+    x86_mov_load(a, X86_RDX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_nentries)));
+    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R8, ENTRY0(nentries)));
+    x86_jcc(a, X86_NE, shadowable);
+    x86_jmp(a, absent);
+    x86_bind(a, combined); /* unicode keys: a lookup cannot run Python code */
+    x86_movzx8(a, X86_RCX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_kind)));
+    x86_alu_ri(a, X86_CMP, X86_RCX, DICT_KEYS_UNICODE);
+    x86_jcc(a, X86_NE, shadowable);
+    x86_mov_load(a, X86_RDX, x86_at(X86_R9, offsetof(PyASCIIObject, hash)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, -1);
+    x86_jcc(a, X86_E, shadowable);
+    x86_push(a, X86_RDI);
+    x86_push(a, X86_R8);
+    x86_push(a, X86_R9); /* (and realigns rsp for the call) */
+    x86_mov_rr(a, X86_RDI, X86_R10);
+    x86_mov_rr(a, X86_RSI, X86_R9);
+    emit_call(c, _PyDict_GetItem_KnownHash);
+    x86_pop(a, X86_R9);
+    x86_pop(a, X86_R8);
+    x86_pop(a, X86_RDI);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, shadowable);
+    x86_bind(a, absent);
+}
+
 /* The routine: rdi = an instance, rax = its type, r8 = a way of kind
- * PYSTON_ATTR_CLASS_VALUE for that type; returns rax = the class attribute
- * (a new reference) when the instance cannot shadow it and the
- * attribute's own type is the one the way saw (descr_version: it has not
- * gained a __get__), else NULL (load_by_entry decides).  Clobbers rcx, rdx. */
+ * PYSTON_ATTR_CLASS_VALUE or METHOD for that type, r9 = the name; returns
+ * rax = the class attribute (a new reference) when the instance lacks an
+ * attribute of that name itself and the attribute's own type is the one
+ * the way saw (descr_version: it has not gained a __get__), else NULL
+ * (load_by_entry decides).  rdi, r8 and r9 are kept; clobbers rcx, rdx,
+ * rsi, r10, r11. */
 void emit_class_attr_routine(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label same_type = x86_new_label(a), miss = x86_new_label(a);
+    x86_label same_type = x86_new_label(a), look = x86_new_label(a), not_shadowed = x86_new_label(a);
+    x86_label miss = x86_new_label(a);
     x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, same_type); /* an immutable type: nothing to watch */
@@ -988,7 +1055,11 @@ void emit_class_attr_routine(compiler *c)
     x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
     x86_jcc(a, X86_NE, miss);
     x86_bind(a, same_type);
-    check_not_shadowed(c, miss);
+    check_not_shadowed(c, look);
+    x86_jmp(a, not_shadowed);
+    x86_bind(a, look);
+    check_absent_from_own_dict(c, miss);
+    x86_bind(a, not_shadowed);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
     x86_ret(a);
@@ -1065,7 +1136,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label way = x86_new_label(a);
+    x86_label way = x86_new_label(a), look = x86_new_label(a), have = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -1080,14 +1151,21 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
-    check_not_shadowed(c, slow);
+    check_not_shadowed(c, look);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
+    x86_bind(a, have);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     own_entry(c, X86_RDI, 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
     count_hit(c);
     x86_jmp(a, done);
+    x86_bind(a, look); /* the instance has a dict, or may have the name */
+    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
+    call_routine(c, ROUTINE_CLASS_ATTR);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
+    x86_jmp(a, have);
 }
 
 /* owner.attr = value into an instance value (a new one also goes into

@@ -84,3 +84,49 @@ except AttributeError as e:
 print(reads([Slotted(), Slotted()]), reads([Fallback()]))
 Slotted.LIMIT = 30
 print(reads([Slotted()]))
+
+
+class Widget:
+    kind = "widget"
+
+    def __init__(self, n):
+        self.n = n
+
+    def name(self):
+        return f"{self.kind}{self.n}"
+
+
+class IntLike(int):  # instances keep their dict at an offset of their own
+    kind = "intlike"
+
+    def name(self):
+        return f"{self.kind}{int(self)}"
+
+
+def names(objs, n=3):
+    return [o.name() for _ in range(n) for o in objs]
+
+
+ws = [Widget(i) for i in range(4)]
+vars(ws[0])                              # a dict, still split
+ws[1].extra = 1
+vars(ws[1])
+ws[2].__dict__["other"] = 2              # combined: a key the class never had
+ws[3].__dict__["z"] = 0
+del ws[3].n
+ws[3].n = 3                              # combined, another order
+print(names(ws))
+ws[2].kind = "own kind"                  # shadowed in a combined dict
+ws[3].name = lambda: "own method"        # a method shadowed by the instance
+print(names(ws))
+del ws[2].kind, ws[3].name
+print(names(ws), names([IntLike(5), IntLike(6)]))
+il = IntLike(7)
+il.kind = "shadowed"
+il.name = lambda: "il own"
+print(names([il, IntLike(8)]))
+wa, wb = Widget(0), Widget(0)
+wa.__dict__ = {"n": 10}                  # a combined dict of its own
+wb.__dict__ = {"n": 11, "kind": "mine", "name": lambda: "dict method"}
+print(names([wa, wb, Widget(12)]))
+print([w.kind for w in (wa, wb, Widget(1))] * 2)
