@@ -971,55 +971,43 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
     x86_bind(a, not_shadowed);
 }
 
-/* After check_not_shadowed could not tell: jumps to SHADOWABLE unless the
- * instance in rdi (of type rax, with a managed dict) lacks the way's (r8)
- * name r9 among its own attributes, as own_attribute in src/ic/attr.c
- * finds them: an unset inline value, a split dict on the class's keys
- * without it, or a combined dict with unicode keys that a lookup by the
- * name's hash does not find it in.  Clobbers rcx, rdx, rsi, r10, r11. */
-static void check_absent_from_own_dict(compiler *c, x86_label shadowable)
+/* After check_not_shadowed could not tell: the instance's own attribute
+ * of the way's (r8) name r9, as own_attribute in src/ic/attr.c finds it,
+ * for the instance in rdi of type rax (with a managed dict): jumps to OWN
+ * with rax = it (borrowed), falls through when the instance lacks it, and
+ * jumps to UNKNOWN when the C helper must look.  With inline values it is
+ * at the way's index; a dict with unicode keys (split or combined) is
+ * looked in by the name's hash, which cannot run Python code.  Keeps rdi,
+ * r8, r9; clobbers rcx, rdx, rsi, r10, r11. */
+static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
 {
     x86_asm *a = &c->a;
     x86_label absent = x86_new_label(a), dict_backed = x86_new_label(a);
-    x86_label combined = x86_new_label(a), by_index = x86_new_label(a);
     x86_mov_load(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags)));
     x86_alu_ri(a, X86_AND, X86_RCX, Py_TPFLAGS_MANAGED_DICT);
-    x86_jcc(a, X86_E, shadowable);
+    x86_jcc(a, X86_E, unknown);
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *))); /* values */
     x86_test_rr(a, X86_RCX, X86_RCX);
     x86_jcc(a, X86_E, dict_backed);
-    x86_bind(a, by_index); /* rcx = the values: the name's slot must be unset */
     x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
     x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
-    x86_jcc(a, X86_E, shadowable);
-    x86_alu_mi(a, X86_CMP, x86_at_index(X86_RCX, X86_RDX, 8, 0), 0);
-    x86_jcc(a, X86_NE, shadowable);
+    x86_jcc(a, X86_E, unknown);
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8, 0));
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, own);
     x86_jmp(a, absent);
     x86_bind(a, dict_backed);
     x86_mov_load(a, X86_R10, x86_at(X86_RDI, -3 * (int32_t)sizeof(PyObject *)));
     x86_test_rr(a, X86_R10, X86_R10);
     x86_jcc(a, X86_E, absent); /* no dict at all */
     x86_mov_load(a, X86_R11, x86_at(X86_R10, offsetof(PyDictObject, ma_keys)));
-    x86_mov_load(a, X86_RCX, x86_at(X86_R10, offsetof(PyDictObject, ma_values)));
-    x86_test_rr(a, X86_RCX, X86_RCX);
-    x86_jcc(a, X86_E, combined);
-    x86_alu_rm(a, X86_CMP, X86_R11, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
-    x86_jcc(a, X86_NE, shadowable); /* split on other keys */
-    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(shadow)));
-    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_SHADOW_KEYS);
-    x86_jcc(a, X86_NE, by_index);
-    x86_mov_load(a, X86_RDX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_nentries)));
-    x86_alu_rm(a, X86_CMP, X86_RDX, x86_at(X86_R8, ENTRY0(nentries)));
-    x86_jcc(a, X86_NE, shadowable);
-    x86_jmp(a, absent);
-    x86_bind(a, combined); /* unicode keys: a lookup cannot run Python code */
     x86_movzx8(a, X86_RCX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_kind)));
-    x86_alu_ri(a, X86_CMP, X86_RCX, DICT_KEYS_UNICODE);
-    x86_jcc(a, X86_NE, shadowable);
+    x86_alu_ri(a, X86_CMP, X86_RCX, DICT_KEYS_GENERAL);
+    x86_jcc(a, X86_E, unknown); /* other keys: their __eq__ may run */
     x86_mov_load(a, X86_RDX, x86_at(X86_R9, offsetof(PyASCIIObject, hash)));
     x86_alu_ri(a, X86_CMP, X86_RDX, -1);
-    x86_jcc(a, X86_E, shadowable);
+    x86_jcc(a, X86_E, unknown);
     x86_push(a, X86_RDI);
     x86_push(a, X86_R8);
     x86_push(a, X86_R9); /* (and realigns rsp for the call) */
@@ -1030,22 +1018,22 @@ static void check_absent_from_own_dict(compiler *c, x86_label shadowable)
     x86_pop(a, X86_R8);
     x86_pop(a, X86_RDI);
     x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, shadowable);
+    x86_jcc(a, X86_NE, own);
     x86_bind(a, absent);
 }
 
 /* The routine: rdi = an instance, rax = its type, r8 = a way of kind
  * PYSTON_ATTR_CLASS_VALUE or METHOD for that type, r9 = the name; returns
- * rax = the class attribute (a new reference) when the instance lacks an
- * attribute of that name itself and the attribute's own type is the one
- * the way saw (descr_version: it has not gained a __get__), else NULL
- * (load_by_entry decides).  rdi, r8 and r9 are kept; clobbers rcx, rdx,
- * rsi, r10, r11. */
+ * rax = the attribute (a new reference) as load_by_entry finds it: the
+ * instance's own (edx = 1), else the class's (edx = 0) while the class
+ * attribute's type is the one the way saw (descr_version: no __get__
+ * since); rax = NULL when the C helper must decide.  rdi, r8 and r9 are
+ * kept; clobbers rcx, rsi, r10, r11. */
 void emit_class_attr_routine(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label same_type = x86_new_label(a), look = x86_new_label(a), not_shadowed = x86_new_label(a);
-    x86_label miss = x86_new_label(a);
+    x86_label same_type = x86_new_label(a), look = x86_new_label(a), class_value = x86_new_label(a);
+    x86_label own = x86_new_label(a), miss = x86_new_label(a);
     x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, same_type); /* an immutable type: nothing to watch */
@@ -1056,12 +1044,17 @@ void emit_class_attr_routine(compiler *c)
     x86_jcc(a, X86_NE, miss);
     x86_bind(a, same_type);
     check_not_shadowed(c, look);
-    x86_jmp(a, not_shadowed);
+    x86_jmp(a, class_value);
     x86_bind(a, look);
-    check_absent_from_own_dict(c, miss);
-    x86_bind(a, not_shadowed);
+    find_own_attribute(c, own, miss);
+    x86_bind(a, class_value);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_ret(a);
+    x86_bind(a, own);
+    emit_incref(c, X86_RAX);
+    x86_mov_imm(a, X86_RDX, 1);
     x86_ret(a);
     x86_bind(a, miss);
     x86_mov_imm(a, X86_RAX, 0);
@@ -1137,10 +1130,12 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
 {
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), look = x86_new_label(a), have = x86_new_label(a);
+    x86_label not_method = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
     find_module_or_class_value(c, slow);
+    x86_bind(a, not_method); /* [NULL, the attribute] */
     x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
     count_hit(c);
@@ -1165,6 +1160,8 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     call_routine(c, ROUTINE_CLASS_ATTR);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_NE, not_method); /* the instance's own shadows the method */
     x86_jmp(a, have);
 }
 
