@@ -904,6 +904,8 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slot);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_CLASS_VALUE);
     x86_jcc(a, X86_E, class_value);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_NONDATA_DESCR); /* (its instance's own) */
+    x86_jcc(a, X86_E, class_value);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_DICT_VALUE);
     x86_jcc(a, X86_E, in_dict);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
@@ -1023,9 +1025,10 @@ static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
 }
 
 /* The routine: rdi = an instance, rax = its type, r8 = a way of kind
- * PYSTON_ATTR_CLASS_VALUE or METHOD for that type, r9 = the name; returns
- * rax = the attribute (a new reference) as load_by_entry finds it: the
- * instance's own (edx = 1), else the class's (edx = 0) while the class
+ * PYSTON_ATTR_CLASS_VALUE, METHOD or NONDATA_DESCR for that type, r9 = the
+ * name; returns rax = the attribute (a new reference) as load_by_entry
+ * finds it: the instance's own (edx = 1), else the class's (edx = 0; not
+ * for NONDATA_DESCR, whose __get__ the C helper calls) while the class
  * attribute's type is the one the way saw (descr_version: no __get__
  * since); rax = NULL when the C helper must decide.  rdi, r8 and r9 are
  * kept; clobbers rcx, rsi, r10, r11. */
@@ -1048,6 +1051,9 @@ void emit_class_attr_routine(compiler *c)
     x86_bind(a, look);
     find_own_attribute(c, own, miss);
     x86_bind(a, class_value);
+    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_NONDATA_DESCR);
+    x86_jcc(a, X86_E, miss); /* its __get__: the C helper calls it */
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
     emit_incref(c, X86_RAX);
     x86_mov_imm(a, X86_RDX, 0);

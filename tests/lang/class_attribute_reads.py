@@ -130,3 +130,42 @@ wa.__dict__ = {"n": 10}                  # a combined dict of its own
 wb.__dict__ = {"n": 11, "kind": "mine", "name": lambda: "dict method"}
 print(names([wa, wb, Widget(12)]))
 print([w.kind for w in (wa, wb, Widget(1))] * 2)
+
+
+class cached:
+    """A non-data descriptor that stores its value in the instance, as
+    functools.cached_property and SQLAlchemy's memoized_property do."""
+
+    def __init__(self, func):
+        self.func = func
+
+    def __get__(self, obj, cls):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.func.__name__] = self.func(obj)
+        return value
+
+
+class Lazy:
+    def __init__(self, n):
+        self.n = n
+
+    @cached
+    def square(self):
+        print("computing", self.n)
+        return self.n * self.n
+
+    def method(self):
+        return "method"
+
+
+def squares(objs):
+    return [o.square for o in objs] + [o.method() for o in objs] + [o.method for o in objs][:0]
+
+
+lz = [Lazy(i) for i in range(3)]
+print(squares(lz), squares(lz))
+del lz[1].square                      # computed again
+print(squares(lz))
+lz[2].square = "set by hand"
+print(squares(lz), [type(o.method).__name__ for o in lz])
