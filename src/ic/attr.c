@@ -14,17 +14,6 @@
 
 #define NAME(i) PyTuple_GET_ITEM(f->f_code->co_names, (i))
 
-/* Mirrors propertyobject (Objects/descrobject.c), which is private. */
-typedef struct {
-    PyObject_HEAD
-    PyObject *prop_get;
-    PyObject *prop_set;
-    PyObject *prop_del;
-    PyObject *prop_doc;
-    PyObject *prop_name;
-    int getter_doc;
-} property_layout;
-
 #define CACHED_KEYS(tp) (((PyHeapTypeObject *)(tp))->ht_cached_keys)
 #define MISSES_BEFORE_MEGAMORPHIC 256
 

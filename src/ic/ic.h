@@ -22,6 +22,17 @@ typedef struct {
     PyObject *value;
 } pyston_global_cache;
 
+/* Mirrors propertyobject (Objects/descrobject.c), which is private. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *prop_get;
+    PyObject *prop_set;
+    PyObject *prop_del;
+    PyObject *prop_doc;
+    PyObject *prop_name;
+    int getter_doc;
+} property_layout;
+
 /* How an attribute site found its attribute on objects of one type. */
 typedef enum {
     PYSTON_ATTR_EMPTY,
