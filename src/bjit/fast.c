@@ -1026,19 +1026,28 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
 
 /* After check_not_shadowed could not tell: the instance's own attribute
  * of the way's (r8) name r9, as own_attribute in src/ic/attr.c finds it,
- * for the instance in rdi of type rax (with a managed dict): jumps to OWN
- * with rax = it (borrowed), falls through when the instance lacks it, and
- * jumps to UNKNOWN when the C helper must look.  With inline values it is
- * at the way's index; a dict with unicode keys (split or combined) is
- * looked in by the name's hash, which cannot run Python code.  Keeps rdi,
- * r8, r9; clobbers rcx, rdx, rsi, r10, r11. */
+ * for the instance in rdi of type rax: jumps to OWN with rax = it
+ * (borrowed), falls through when the instance lacks it, and jumps to
+ * UNKNOWN when the C helper must look.  With inline values it is at the
+ * way's index; a dict (managed, or at the type's tp_dictoffset) with
+ * unicode keys, split or combined, is looked in by the name's hash, which
+ * cannot run Python code.  Keeps rdi, r8, r9; clobbers rcx, rdx, rsi,
+ * r10, r11. */
 static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
 {
     x86_asm *a = &c->a;
-    x86_label absent = x86_new_label(a), dict_backed = x86_new_label(a);
+    x86_label absent = x86_new_label(a), dict_backed = x86_new_label(a), managed = x86_new_label(a);
+    x86_label have_dict = x86_new_label(a);
     x86_mov_load(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags)));
     x86_alu_ri(a, X86_AND, X86_RCX, Py_TPFLAGS_MANAGED_DICT);
-    x86_jcc(a, X86_E, unknown);
+    x86_jcc(a, X86_NE, managed);
+    /* a dict at a fixed offset of its own (a C type's, or under one) */
+    x86_mov_load(a, X86_RCX, x86_at(X86_RAX, offsetof(PyTypeObject, tp_dictoffset)));
+    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_jcc(a, X86_LE, unknown); /* (negative: counted from a variable size) */
+    x86_mov_load(a, X86_R10, x86_at_index(X86_RDI, X86_RCX, 1, 0));
+    x86_jmp(a, have_dict);
+    x86_bind(a, managed);
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *))); /* values */
     x86_test_rr(a, X86_RCX, X86_RCX);
     x86_jcc(a, X86_E, dict_backed);
@@ -1052,6 +1061,7 @@ static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
     x86_jmp(a, absent);
     x86_bind(a, dict_backed);
     x86_mov_load(a, X86_R10, x86_at(X86_RDI, -3 * (int32_t)sizeof(PyObject *)));
+    x86_bind(a, have_dict);
     x86_test_rr(a, X86_R10, X86_R10);
     x86_jcc(a, X86_E, absent); /* no dict at all */
     x86_mov_load(a, X86_R11, x86_at(X86_R10, offsetof(PyDictObject, ma_keys)));

@@ -169,3 +169,30 @@ del lz[1].square                      # computed again
 print(squares(lz))
 lz[2].square = "set by hand"
 print(squares(lz), [type(o.method).__name__ for o in lz])
+
+
+import asyncio
+import functools
+
+
+class MyFuture(asyncio.Future):  # its dict sits at the C type's tp_dictoffset
+    tag = "future"
+
+    def describe(self):
+        return self.tag
+
+
+def describe_all(objs):
+    return [o.describe() for o in objs] + [o.tag for o in objs]
+
+
+loop = asyncio.new_event_loop()
+futs = [MyFuture(loop=loop) for _ in range(3)]
+print(describe_all(futs))
+futs[1].tag = "own tag"
+futs[2].describe = lambda: "own describe"
+print(describe_all(futs), describe_all(futs))
+loop.close()
+part = functools.partial(int, base=2)  # a C type with a dict of its own
+part.note = "noted"
+print([part.note for _ in range(3)], [part.func for _ in range(3)])
