@@ -1,9 +1,10 @@
 /* CALL of a compiled Python function, inline: the checks of
  * direct_entry() and the frame push of enter_direct() (src/runtime/call.c)
  * as machine code, then a jump into the callee's code.  Only the frame's
- * clear-and-pop stays a C call.  Anything unusual (a bound method object,
- * defaults to fill in, keywords, code not compiled yet, tracing, a full C
- * stack or data-stack chunk) falls through to the generic CALL. */
+ * clear-and-pop stays a C call.  Positional arguments, with defaults for
+ * the parameters after them; anything unusual (a bound method object,
+ * keywords, code not compiled yet, tracing, a full C stack or data-stack
+ * chunk) falls through to the generic CALL. */
 #include "bjit/compiler.h"
 
 #include <stddef.h>
@@ -50,6 +51,7 @@ static void load_callee(compiler *c, int depth, int nargs)
 static void check_callee(compiler *c, x86_label generic)
 {
     x86_asm *a = &c->a;
+    x86_label bound = x86_new_label(a);
     int32_t slot = (int32_t)(offsetof(pyston_code_extra, ce_extras) +
                              sizeof(void *) * (size_t)pyston_extra_index);
     emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyFunction_Type);
@@ -69,8 +71,20 @@ static void check_callee(compiler *c, x86_label generic)
     x86_test_rr(a, X86_RCX, X86_RCX);
     x86_jcc(a, X86_E, generic);
     x86_load32(a, X86_RDX, x86_at(X86_RAX, JITCODE_FIELD(direct_nargs)));
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_S, generic); /* -1: not a simple signature */
     x86_alu_rr(a, X86_CMP, X86_RDX, X86_R9);
-    x86_jcc(a, X86_NE, generic); /* -1 (0xffffffff here) never matches */
+    x86_jcc(a, X86_E, bound);
+    x86_jcc(a, X86_B, generic); /* too many arguments */
+    /* fewer: the last parameters' defaults must make up for them */
+    x86_mov_load(a, X86_R11, x86_at(X86_RDI, FUNC_FIELD(func_defaults)));
+    x86_test_rr(a, X86_R11, X86_R11);
+    x86_jcc(a, X86_E, generic);
+    x86_mov_load(a, X86_R11, x86_at(X86_R11, offsetof(PyVarObject, ob_size)));
+    x86_alu_rr(a, X86_ADD, X86_R11, X86_R9);
+    x86_alu_rr(a, X86_CMP, X86_R11, X86_RDX);
+    x86_jcc(a, X86_B, generic);
+    x86_bind(a, bound);
     /* as direct_entry: no tracing, the hook still ours, room on the C stack */
     x86_movzx8(a, X86_RDX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
     x86_test_rr(a, X86_RDX, X86_RDX);
@@ -101,12 +115,13 @@ static void push_frame(compiler *c, x86_label generic)
 }
 
 /* Mirrors _PyFrame_InitializeSpecials and initialize_locals: the frame
- * (r10) takes over the function (rdi) and the r9 arguments at r8. */
+ * (r10) takes over the function (rdi) and the r9 arguments at r8, and
+ * gets new references to the defaults of the parameters after them. */
 static void init_frame(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label copy = x86_new_label(a), fill = x86_new_label(a), filled = x86_new_label(a);
-    x86_label copied = x86_new_label(a);
+    x86_label copied = x86_new_label(a), defaults = x86_new_label(a);
     x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_func)), X86_RDI);
     emit_incref(c, X86_RSI); /* the code */
     x86_mov_store(a, x86_at(X86_R10, FRAME_FIELD(f_code)), X86_RSI);
@@ -130,7 +145,21 @@ static void init_frame(compiler *c)
     x86_mov_store(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), X86_R11);
     x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
     x86_jmp(a, copy);
-    x86_bind(a, copied);
+    x86_bind(a, copied); /* then defaults, for the parameters left (check_callee) */
+    x86_load32(a, X86_R9, x86_at(X86_RSI, CODE_FIELD(co_argcount)));
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_R9);
+    x86_jcc(a, X86_AE, fill);
+    x86_mov_load(a, X86_R8, x86_at(X86_RDI, FUNC_FIELD(func_defaults)));
+    x86_mov_load(a, X86_R11, x86_at(X86_R8, offsetof(PyVarObject, ob_size)));
+    x86_alu_rr(a, X86_SUB, X86_R11, X86_R9); /* r8[i] = the default of parameter i */
+    x86_lea(a, X86_R8, x86_at_index(X86_R8, X86_R11, 8, offsetof(PyTupleObject, ob_item)));
+    x86_bind(a, defaults);
+    x86_mov_load(a, X86_R11, x86_at_index(X86_R8, X86_RAX, 8, 0));
+    emit_incref(c, X86_R11);
+    x86_mov_store(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), X86_R11);
+    x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
+    x86_alu_rr(a, X86_CMP, X86_RAX, X86_R9);
+    x86_jcc(a, X86_B, defaults);
     x86_bind(a, fill); /* the other locals start unbound */
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
     x86_jcc(a, X86_AE, filled);

@@ -116,3 +116,28 @@ try:
     a1()
 except KeyError:
     print(traceback.format_exc().replace(__file__, "FILE"))
+
+# defaults filled in by the direct call: each frame holds references of its
+# own (none leak), a shorter tuple no longer covers the call
+marker = object()
+
+
+def with_defaults(a, b=marker, c=[]):
+    c.append(a)
+    return b is marker, len(c)
+
+
+def call_with_defaults(n):
+    return [with_defaults(i) for i in range(n)] + [with_defaults(1, 2)]
+
+
+before = sys.getrefcount(marker)
+print(call_with_defaults(5)[-3:], sys.getrefcount(marker) - before)
+print(call_with_defaults(50)[-2:], sys.getrefcount(marker) - before)
+with_defaults.__defaults__ = ("only c",)
+try:
+    call_with_defaults(2)
+except TypeError as e:
+    print("TypeError", e)
+with_defaults.__defaults__ = (1, "b", [])  # longer than the parameters: the last ones count
+print(with_defaults(0), with_defaults(0, 5))
