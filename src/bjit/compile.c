@@ -1110,6 +1110,7 @@ static int emit(compiler *c)
         [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
         [ROUTINE_CLASS_ATTR] = emit_class_attr_routine,
         [ROUTINE_DICT_ATTR] = emit_dict_attr_routine,
+        [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
     };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
         if (c->routine_used[r]) {

@@ -29,6 +29,7 @@ typedef enum {
     ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
     ROUTINE_CLASS_ATTR,  /* fast.c: a class attribute read from an instance */
     ROUTINE_DICT_ATTR,   /* fast.c: an attribute in an instance's own dict */
+    ROUTINE_UNPACK_METHOD, /* fast_call.c: a bound method object's parts */
     NROUTINES
 } routine;
 
@@ -148,6 +149,7 @@ void emit_c_call(compiler *c, const insn *in, int depth, x86_label done);
 void call_routine(compiler *c, routine r);
 /* The routines, for the function's end. */
 void emit_direct_call_routine(compiler *c);
+void emit_unpack_method_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
 void emit_binary_dunder_routine(compiler *c);

@@ -27,7 +27,8 @@ static void count(compiler *c, uint64_t *counter)
 
 /* rdi = the callable, r8 = &its first argument, r9 = the argument count,
  * for both shapes of the stack: [method, self, args] or [NULL, callable,
- * args]. */
+ * args], the latter with a bound method object taken apart into the
+ * former. */
 static void load_callee(compiler *c, int depth, int nargs)
 {
     x86_asm *a = &c->a;
@@ -42,6 +43,10 @@ static void load_callee(compiler *c, int depth, int nargs)
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 1));
     x86_lea(a, X86_R8, stack_slot(c, depth - nargs));
     x86_mov_imm(a, X86_R9, nargs);
+    /* a bound method object: its function and self, as CALL does */
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyMethod_Type);
+    x86_jcc(a, X86_NE, loaded);
+    call_routine(c, ROUTINE_UNPACK_METHOD);
     x86_bind(a, loaded);
 }
 
@@ -295,6 +300,33 @@ void emit_direct_call_routine(compiler *c)
     x86_mov_imm(a, X86_RDX, 0);
     x86_bind(a, leave);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
+    x86_ret(a);
+}
+
+/* The routine: rdi = a bound method object in the callable's place of the
+ * [NULL, callable, args] shape, r8 = &args[0], r9 = their number; takes it
+ * apart as CALL does (its function and self replace the NULL and the
+ * method; one more argument) and returns rdi, r8, r9 for the
+ * [function, self, args] shape. */
+void emit_unpack_method_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyMethodObject, im_self)));
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, x86_at(X86_R8, -8), X86_RAX);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyMethodObject, im_func)));
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, x86_at(X86_R8, -16), X86_RAX);
+    x86_alu_ri(a, X86_SUB, X86_RSP, 8); /* (realigns rsp for the deallocation) */
+    x86_push(a, X86_R8);
+    x86_push(a, X86_R9);
+    emit_decref_rdi(c, -1, false); /* the method object */
+    x86_pop(a, X86_R9);
+    x86_pop(a, X86_R8);
+    x86_alu_ri(a, X86_ADD, X86_RSP, 8);
+    x86_mov_load(a, X86_RDI, x86_at(X86_R8, -16));
+    x86_alu_ri(a, X86_SUB, X86_R8, 8);
+    x86_alu_ri(a, X86_ADD, X86_R9, 1);
     x86_ret(a);
 }
 
