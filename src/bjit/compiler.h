@@ -116,6 +116,8 @@ void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p);
 void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
+/* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal
+ * through r11, which must not hold anything then). */
 void emit_incref(compiler *c, x86_reg reg);
 void emit_decref_no_dealloc(compiler *c, x86_reg reg);
 /* Py_DECREF of the object in RDI, deallocating out of line (after setting

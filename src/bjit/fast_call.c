@@ -158,10 +158,10 @@ static void init_frame(compiler *c)
     x86_mov_load(a, X86_R11, x86_at(X86_R8, offsetof(PyVarObject, ob_size)));
     x86_alu_rr(a, X86_SUB, X86_R11, X86_R9); /* r8[i] = the default of parameter i */
     x86_lea(a, X86_R8, x86_at_index(X86_R8, X86_R11, 8, offsetof(PyTupleObject, ob_item)));
-    x86_bind(a, defaults);
-    x86_mov_load(a, X86_R11, x86_at_index(X86_R8, X86_RAX, 8, 0));
-    emit_incref(c, X86_R11);
-    x86_mov_store(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), X86_R11);
+    x86_bind(a, defaults); /* (not r11: a debug build's incref counts with it) */
+    x86_mov_load(a, X86_RSI, x86_at_index(X86_R8, X86_RAX, 8, 0));
+    emit_incref(c, X86_RSI);
+    x86_mov_store(a, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)), X86_RSI);
     x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_R9);
     x86_jcc(a, X86_B, defaults);
