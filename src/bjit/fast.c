@@ -1024,6 +1024,18 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
     x86_bind(a, not_shadowed);
 }
 
+/* rax = VALUES[the way's (r8) shared-key index], NULL when unset; to
+ * NO_INDEX when the way has none.  Clobbers rdx. */
+static void load_way_value(compiler *c, x86_reg values, x86_label no_index)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
+    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
+    x86_jcc(a, X86_E, no_index);
+    x86_mov_load(a, X86_RAX, x86_at_index(values, X86_RDX, 8, 0));
+}
+
 /* After check_not_shadowed could not tell: the instance's own attribute
  * of the way's (r8) name r9, as own_attribute in src/ic/attr.c finds it,
  * for the instance in rdi of type rax: jumps to OWN with rax = it
@@ -1051,11 +1063,7 @@ static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *))); /* values */
     x86_test_rr(a, X86_RCX, X86_RCX);
     x86_jcc(a, X86_E, dict_backed);
-    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
-    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
-    x86_jcc(a, X86_E, unknown);
-    x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8, 0));
+    load_way_value(c, X86_RCX, unknown);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, own);
     x86_jmp(a, absent);
@@ -1152,11 +1160,7 @@ void emit_dict_attr_routine(compiler *c)
     /* split: values[index] while the keys are still the class's */
     x86_alu_rm(a, X86_CMP, X86_R11, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
     x86_jcc(a, X86_NE, miss);
-    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
-    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
-    x86_jcc(a, X86_E, miss);
-    x86_mov_load(a, X86_RAX, x86_at_index(X86_RCX, X86_RDX, 8, 0));
+    load_way_value(c, X86_RCX, miss);
     x86_jmp(a, have);
     x86_bind(a, combined); /* DK_UNICODE_ENTRIES(keys)[dict_hint] */
     x86_movzx8(a, X86_RCX, x86_at(X86_R11, offsetof(PyDictKeysObject, dk_kind)));

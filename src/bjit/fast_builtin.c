@@ -66,11 +66,13 @@ static void raise_keeping_stack(compiler *c, const insn *in, int depth)
     x86_jmp(&c->a, c->throw_exit);
 }
 
-/* The entries BASE + DROP[k] dropped in that order, and the result
- * (SCRATCH(0)) stored in BASE; then to DONE. */
-static void replace_entries(compiler *c, const insn *in, int base, const int *drop, int count,
-                            x86_label done)
+/* The result in rax replaces the call's entries: BASE + DROP[k] dropped
+ * in that order, the result stored in BASE; then to DONE.  FAILED (unless
+ * -1): an error raised with every entry still on the stack. */
+static void replace_entries(compiler *c, const insn *in, int depth, int base, const int *drop,
+                            int count, x86_label done, x86_label failed)
 {
+    x86_mov_store(&c->a, SCRATCH(0), X86_RAX);
     for (int k = 0; k < count; k++) {
         x86_mov_load(&c->a, X86_RDI, stack_slot(c, base + drop[k]));
         emit_decref_rdi(c, in->at, false);
@@ -78,6 +80,10 @@ static void replace_entries(compiler *c, const insn *in, int base, const int *dr
     x86_mov_load(&c->a, X86_RAX, SCRATCH(0));
     x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
     x86_jmp(&c->a, done);
+    if (failed >= 0) {
+        x86_bind(&c->a, failed);
+        raise_keeping_stack(c, in, depth);
+    }
 }
 
 /* OUT = the size of the object in OBJ, an exact list, tuple, dict, set,
@@ -126,11 +132,8 @@ static void emit_len(compiler *c, const insn *in, int depth, x86_label done, x86
     emit_box_int(c);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, no_memory);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
     static const int drop[] = {1, 2}; /* the function, then the object */
-    replace_entries(c, in, base, drop, 2, done);
-    x86_bind(a, no_memory);
-    raise_keeping_stack(c, in, depth);
+    replace_entries(c, in, depth, base, drop, 2, done, no_memory);
 }
 
 /* isinstance(x, cls): True at once for an object of exactly that type,
@@ -154,11 +157,8 @@ static void emit_isinstance(compiler *c, const insn *in, int depth, x86_label do
     x86_mov_rr(a, X86_RDX, X86_RAX);
     x86_bind(a, decided);
     emit_box_bool(c);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
     static const int drop[] = {2, 3, 1}; /* the object, the class, the function */
-    replace_entries(c, in, base, drop, 3, done);
-    x86_bind(a, failed);
-    raise_keeping_stack(c, in, depth);
+    replace_entries(c, in, depth, base, drop, 3, done, failed);
 }
 
 /* list.append(x) on an exact list with room for it (_PyList_AppendTakeRef
@@ -182,9 +182,8 @@ static void emit_list_append(compiler *c, const insn *in, int depth, x86_label d
     x86_mov_store(a, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)), X86_RAX);
     emit_load_ptr(c, X86_RAX, Py_None);
     emit_incref(c, X86_RAX);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
     static const int drop[] = {1, 0}; /* the list, then the method */
-    replace_entries(c, in, base, drop, 2, done);
+    replace_entries(c, in, depth, base, drop, 2, done, -1);
 }
 
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done)
