@@ -253,6 +253,29 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
     return 1;
 }
 
+/* The slot of int that PyNumber_<op> ends in for two exact ints
+ * (binary_op1 has no other candidate, and int has no in-place slots):
+ * what BINARY_OP_ADD_INT and friends call for big ints.  NULL for ** (a
+ * ternary slot) and @ (int has none). */
+static binaryfunc exact_int_slot(int oparg)
+{
+    PyNumberMethods *nb = PyLong_Type.tp_as_number;
+    switch (oparg) {
+    case NB_ADD: case NB_INPLACE_ADD: return nb->nb_add;
+    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return nb->nb_subtract;
+    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return nb->nb_multiply;
+    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE: return nb->nb_floor_divide;
+    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE: return nb->nb_true_divide;
+    case NB_REMAINDER: case NB_INPLACE_REMAINDER: return nb->nb_remainder;
+    case NB_LSHIFT: case NB_INPLACE_LSHIFT: return nb->nb_lshift;
+    case NB_RSHIFT: case NB_INPLACE_RSHIFT: return nb->nb_rshift;
+    case NB_AND: case NB_INPLACE_AND: return nb->nb_and;
+    case NB_OR: case NB_INPLACE_OR: return nb->nb_or;
+    case NB_XOR: case NB_INPLACE_XOR: return nb->nb_xor;
+    }
+    return NULL;
+}
+
 int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                         void *cache)
 {
@@ -260,12 +283,22 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
     long a, b;
     double x, y;
     PyObject *res = NULL;
+    binaryfunc int_slot;
     record(cache, lhs, rhs);
-    if (word_int(lhs, &a) && word_int(rhs, &b))
+    if (word_int(lhs, &a) && word_int(rhs, &b)) {
         res = int_binary(oparg, a, b);
-    else if ((PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs)) && as_double(lhs, &x) &&
-             as_double(rhs, &y))
+    } else if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) &&
+               (int_slot = exact_int_slot(oparg)) != NULL) { /* big ints */
+        res = int_slot(lhs, rhs);
+        replace_operands(sp, res);
+        if (res != NULL)
+            return 0;
+        f->stacktop = (int)(sp - 1 - f->localsplus); /* as pyston_op_BINARY_OP */
+        return -1;
+    } else if ((PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs)) && as_double(lhs, &x) &&
+               as_double(rhs, &y)) {
         res = float_binary(oparg, x, y);
+    }
     if (res != NULL)
         return replace_operands(sp, res);
     if (PyErr_Occurred()) { /* out of memory */

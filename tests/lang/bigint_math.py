@@ -125,3 +125,26 @@ def main():
 
 
 main()
+
+
+def big_errors(x):
+    out = []
+    for op in (lambda: x // 0, lambda: x % 0, lambda: x / 0, lambda: x << -1, lambda: x >> -1,
+               lambda: x * x // (x - x), lambda: (x << 10) / 3):
+        try:
+            out.append(op())
+        except (ZeroDivisionError, ValueError, OverflowError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    y = x
+    y //= 7
+    y %= 1000
+    y <<= 70
+    y ^= x
+    y |= 1
+    y &= x * 3
+    y -= x
+    out.append(y)
+    return out
+
+
+print(big_errors(2**100 + 12345), big_errors(-(2**65)))
