@@ -742,8 +742,8 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         if (!c->replaying && emit_call_inline(c, in, depth, done, slow)) {
             defer_slow_path(c, in, NULL, depth, slow, done);
         } else {
-            if (c->kwnames == NULL)
-                emit_c_call(c, in, depth, done);
+            if (c->kwnames == NULL) /* (a replay comes from the declined direct call) */
+                emit_c_call(c, in, depth, done, c->replaying);
             emit_helper_args(c, in, depth);
             emit_load_ptr(c, X86_R8, c->kwnames);
             emit_call(c, pyston_op_call);

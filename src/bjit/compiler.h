@@ -144,8 +144,9 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow);
 /* fast_call.c: CALL of a C function, C method or builtin type without the
  * generic dispatch; jumps to DONE after it, falls through when it does
- * not apply. */
-void emit_c_call(compiler *c, const insn *in, int depth, x86_label done);
+ * not apply.  CALLEE_LOADED: rdi, r8, r9 are as the direct call left them
+ * when it declined. */
+void emit_c_call(compiler *c, const insn *in, int depth, x86_label done, bool callee_loaded);
 /* Calls one of the shared routines (call rel32; the routine emitted
  * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
 void call_routine(compiler *c, routine r);

@@ -352,8 +352,9 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     return true;
 }
 
-void emit_c_call(compiler *c, const insn *in, int depth, x86_label done)
+void emit_c_call(compiler *c, const insn *in, int depth, x86_label done, bool callee_loaded)
 {
-    load_callee(c, depth, in->arg);
+    if (!callee_loaded)
+        load_callee(c, depth, in->arg);
     emit_c_function_call(c, in, depth, done);
 }
