@@ -60,32 +60,6 @@ print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp
     assert stats == {"frames_jit": 8, "frames_interp": 0, "direct_calls": 5}
 
 
-def test_property_getters_are_entered_directly():
-    stats = pyston_json("""
-import json, pyston
-class Box:
-    def __init__(self, v):
-        self.v = v
-    @property
-    def value(self):
-        return self.v
-def total(boxes):
-    t = 0
-    for b in boxes:
-        t += b.value
-    return t
-boxes = [Box(i) for i in range(100)]
-total(boxes)
-before = pyston.stats()
-assert total(boxes) == 4950
-after = pyston.stats()
-print(json.dumps({k: after[k] - before[k] for k in ("frames_jit", "frames_interp", "direct_calls")}))
-""")
-    # total() from the compiled module body, and each getter from its
-    # LOAD_ATTR, all directly: without the getter calls, only 1
-    assert stats == {"frames_jit": 101, "frames_interp": 0, "direct_calls": 101}
-
-
 def test_instantiating_a_plain_class_calls_its_init_directly():
     stats = pyston_json("""
 import json, pyston

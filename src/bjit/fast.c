@@ -883,52 +883,6 @@ static void find_module_or_class_value(compiler *c, x86_label slow)
     x86_jcc(&c->a, X86_E, slow);
 }
 
-/* A property's getter called as a direct call would (its frame takes a
- * reference to it and one to the owner, on top of the stack, whose own
- * stays until the call is over): with r8 = the way of kind PROPERTY,
- * rdi = the owner; on to DONE with the result in the owner's place, or to
- * SLOW when the getter is not a compiled function to enter directly. */
-static void call_property_getter(compiler *c, const insn *in, int depth, x86_label slow,
-                                 x86_label done)
-{
-    x86_asm *a = &c->a;
-    x86_label declined = x86_new_label(a), failed = x86_new_label(a);
-    struct borrowed owner = c->borrowed[0];
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr)));
-    x86_mov_load(a, X86_RCX, x86_at(X86_RCX, offsetof(property_layout, prop_get)));
-    x86_test_rr(a, X86_RCX, X86_RCX);
-    x86_jcc(a, X86_E, slow);
-    set_prev_instr(c, in->at); /* the getter's caller is this LOAD_ATTR */
-    emit_incref(c, X86_RCX);
-    emit_incref(c, X86_RDI);
-    x86_mov_rr(a, X86_RDI, X86_RCX);
-    if (owner.kind == BORROWED_CONST)
-        emit_load_ptr(c, X86_R8, &PyTuple_GET_ITEM(c->co->co_consts, owner.index));
-    else if (owner.kind == BORROWED_LOCAL)
-        x86_lea(a, X86_R8, x86_at(LOCALS, 8 * owner.index));
-    else
-        x86_lea(a, X86_R8, stack_slot(c, depth - 1));
-    x86_mov_imm(a, X86_R9, 1);
-    call_routine(c, ROUTINE_DIRECT_CALL);
-    x86_test32_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, declined);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, failed);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    drop_entry(c, in, depth, 0, false); /* the owner */
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
-    count_hit(c);
-    x86_jmp(a, done);
-    x86_bind(a, declined); /* the references taken above go back */
-    emit_decref_no_dealloc(c, X86_RDI); /* (the property holds the getter) */
-    x86_mov_load(a, X86_RDI, x86_at(X86_R8, 0));
-    emit_decref_no_dealloc(c, X86_RDI); /* (the stack or a local holds the owner) */
-    x86_jmp(a, slow);
-    x86_bind(a, failed); /* the owner stays on the stack, as after PyObject_GetAttr */
-    emit_error_keeping_stack(c, in, depth);
-}
-
 /* Replaces the owner on top of the stack by its attribute if a way of the
  * cache holds an instance value, a slot or a class attribute for its
  * type, or the owner is a module or a class the cache knows; drops the
@@ -939,7 +893,6 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_asm *a = &c->a;
     x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
     x86_label loaded = x86_new_label(a), class_value = x86_new_label(a), in_dict = x86_new_label(a);
-    x86_label property = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -953,8 +906,6 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, class_value);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_NONDATA_DESCR); /* (its instance's own) */
     x86_jcc(a, X86_E, class_value);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_PROPERTY);
-    x86_jcc(a, X86_E, property);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_DICT_VALUE);
     x86_jcc(a, X86_E, in_dict);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
@@ -977,8 +928,6 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
     x86_jmp(a, loaded);
-    x86_bind(a, property);
-    call_property_getter(c, in, depth, slow, done);
     x86_bind(a, in_dict); /* the instance's dict (a new reference, or NULL) */
     emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
     call_routine(c, ROUTINE_DICT_ATTR);
