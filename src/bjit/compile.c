@@ -1108,8 +1108,7 @@ static int emit(compiler *c)
         [ROUTINE_ATTR_WAYS] = emit_attr_ways_routine,
         [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
         [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
-        [ROUTINE_CLASS_ATTR] = emit_class_attr_routine,
-        [ROUTINE_DICT_ATTR] = emit_dict_attr_routine,
+        [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
         [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
     };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */

@@ -27,8 +27,7 @@ typedef enum {
     ROUTINE_ATTR_WAYS,   /* fast.c: the other ways of an attribute cache */
     ROUTINE_ATTR_VALUES, /* fast.c: a module's or a class's own attribute */
     ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
-    ROUTINE_CLASS_ATTR,  /* fast.c: a class attribute read from an instance */
-    ROUTINE_DICT_ATTR,   /* fast.c: an attribute in an instance's own dict */
+    ROUTINE_INSTANCE_ATTR, /* fast.c: an instance's dict, a class attribute */
     ROUTINE_UNPACK_METHOD, /* fast_call.c: a bound method object's parts */
     NROUTINES
 } routine;
@@ -156,8 +155,7 @@ void emit_unpack_method_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
 void emit_binary_dunder_routine(compiler *c);
-void emit_class_attr_routine(compiler *c);
-void emit_dict_attr_routine(compiler *c);
+void emit_instance_attr_routine(compiler *c);
 
 /* fast.c: rax = PyLong_FromLong(rax) (NULL: out of memory), small ints
  * inline; rax = rdx ? True : False, with a reference. */

@@ -891,8 +891,8 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
                            x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label way = x86_new_label(a), slot = x86_new_label(a), found = x86_new_label(a);
-    x86_label loaded = x86_new_label(a), class_value = x86_new_label(a), in_dict = x86_new_label(a);
+    x86_label way = x86_new_label(a), not_value = x86_new_label(a), found = x86_new_label(a);
+    x86_label loaded = x86_new_label(a), other_kinds = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
     find_way(c, way);
@@ -900,26 +900,20 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jmp(a, loaded);
     x86_bind(a, way);
     x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
-    x86_jcc(a, X86_E, slot);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_CLASS_VALUE);
-    x86_jcc(a, X86_E, class_value);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_NONDATA_DESCR); /* (its instance's own) */
-    x86_jcc(a, X86_E, class_value);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_DICT_VALUE);
-    x86_jcc(a, X86_E, in_dict);
     x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
-    x86_jcc(a, X86_NE, slow);
+    x86_jcc(a, X86_NE, not_value);
     /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
     x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
     x86_test_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, in_dict);
-    x86_mov_rr(a, X86_RAX, X86_RDX);
+    x86_jcc(a, X86_E, other_kinds); /* a dict instead */
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
-    x86_mov_load(a, X86_RAX, x86_at_index(X86_RAX, X86_RCX, 8, 0));
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RDX, X86_RCX, 8, 0));
     x86_jmp(a, found);
-    x86_bind(a, slot); /* a __slots__ member at byte offset index */
+    x86_bind(a, not_value);
+    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
+    x86_jcc(a, X86_NE, other_kinds);
+    /* a __slots__ member at byte offset index */
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
     x86_mov_load(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
@@ -928,15 +922,9 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
     x86_jmp(a, loaded);
-    x86_bind(a, in_dict); /* the instance's dict (a new reference, or NULL) */
+    x86_bind(a, other_kinds); /* (a new reference, or NULL) */
     emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_DICT_ATTR);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
-    x86_jmp(a, loaded);
-    x86_bind(a, class_value); /* (a new reference, or NULL) */
-    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_CLASS_ATTR);
+    call_routine(c, ROUTINE_INSTANCE_ATTR);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow);
     x86_bind(a, loaded);
@@ -1042,57 +1030,13 @@ static void find_own_attribute(compiler *c, x86_label own, x86_label unknown)
     x86_bind(a, absent);
 }
 
-/* The routine: rdi = an instance, rax = its type, r8 = a way of kind
- * PYSTON_ATTR_CLASS_VALUE, METHOD or NONDATA_DESCR for that type, r9 = the
- * name; returns rax = the attribute (a new reference) as load_by_entry
- * finds it: the instance's own (edx = 1), else the class's (edx = 0; not
- * for NONDATA_DESCR, whose __get__ the C helper calls) while the class
- * attribute's type is the one the way saw (descr_version: no __get__
- * since); rax = NULL when the C helper must decide.  rdi, r8 and r9 are
- * kept; clobbers rcx, rsi, r10, r11. */
-void emit_class_attr_routine(compiler *c)
-{
-    x86_asm *a = &c->a;
-    x86_label same_type = x86_new_label(a), look = x86_new_label(a), class_value = x86_new_label(a);
-    x86_label own = x86_new_label(a), miss = x86_new_label(a);
-    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, same_type); /* an immutable type: nothing to watch */
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr)));
-    x86_mov_load(a, X86_RCX, x86_at(X86_RCX, OFF_TYPE));
-    x86_load32(a, X86_RCX, x86_at(X86_RCX, offsetof(PyTypeObject, tp_version_tag)));
-    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
-    x86_jcc(a, X86_NE, miss);
-    x86_bind(a, same_type);
-    check_not_shadowed(c, look);
-    x86_jmp(a, class_value);
-    x86_bind(a, look);
-    find_own_attribute(c, own, miss);
-    x86_bind(a, class_value);
-    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_NONDATA_DESCR);
-    x86_jcc(a, X86_E, miss); /* its __get__: the C helper calls it */
-    x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
-    emit_incref(c, X86_RAX);
-    x86_mov_imm(a, X86_RDX, 0);
-    x86_ret(a);
-    x86_bind(a, own);
-    emit_incref(c, X86_RAX);
-    x86_mov_imm(a, X86_RDX, 1);
-    x86_ret(a);
-    x86_bind(a, miss);
-    x86_mov_imm(a, X86_RAX, 0);
-    x86_ret(a);
-}
-
-/* The routine: rdi = an instance whose attributes are not in inline
- * values, rax = its type, r8 = its way (INSTANCE_VALUE or DICT_VALUE), r9 =
- * the name; returns rax = the attribute from the instance's managed dict
- * (a new reference), else NULL.  A dict still split from the class's
- * shared keys has it at the way's index; a combined one with unicode keys
- * at the entry the way's dict_hint names, if the key there is the name
- * itself (LOAD_ATTR_WITH_HINT).  Clobbers rcx, rdx, r10, r11. */
-void emit_dict_attr_routine(compiler *c)
+/* The rest of the routine below for INSTANCE_VALUE and DICT_VALUE ways
+ * of an instance whose attributes are not in inline values: rax = the
+ * attribute from its managed dict (a new reference), else NULL.  A dict
+ * still split from the class's shared keys has it at the way's index; a
+ * combined one with unicode keys at the entry the way's dict_hint names,
+ * if the key there is the name itself (LOAD_ATTR_WITH_HINT). */
+static void return_own_dict_value(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label combined = x86_new_label(a), have = x86_new_label(a), miss = x86_new_label(a);
@@ -1140,6 +1084,67 @@ void emit_dict_attr_routine(compiler *c)
     x86_ret(a);
 }
 
+/* The routine for the ways of an instance's type that inline code leaves
+ * (all but inline values and slots): rdi = the instance, rax = its type,
+ * r8 = the way, r9 = the name; returns rax = the attribute (a new
+ * reference) as load_by_entry finds it, or NULL when the C helper must
+ * decide.  INSTANCE_VALUE and DICT_VALUE: from the instance's dict.
+ * CLASS_VALUE, METHOD, NONDATA_DESCR: the instance's own (edx = 1), else
+ * the class's (edx = 0; not for NONDATA_DESCR, whose __get__ the C helper
+ * calls) while the class attribute's type is the one the way saw
+ * (descr_version: no __get__ since).  rdi, r8 and r9 are kept; clobbers
+ * rcx, rsi, r10, r11. */
+void emit_instance_attr_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label same_type = x86_new_label(a), look = x86_new_label(a), class_value = x86_new_label(a);
+    x86_label own = x86_new_label(a), miss = x86_new_label(a), own_dict = x86_new_label(a);
+    x86_label class_kinds = x86_new_label(a);
+    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_INSTANCE_VALUE);
+    x86_jcc(a, X86_E, own_dict);
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_DICT_VALUE);
+    x86_jcc(a, X86_E, own_dict);
+    const int class_kind[] = {PYSTON_ATTR_CLASS_VALUE, PYSTON_ATTR_METHOD, PYSTON_ATTR_NONDATA_DESCR};
+    for (int k = 0; k < 3; k++) {
+        x86_alu_ri(a, X86_CMP, X86_RDX, class_kind[k]);
+        x86_jcc(a, X86_E, class_kinds);
+    }
+    x86_jmp(a, miss);
+    x86_bind(a, class_kinds);
+    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(descr_version)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, same_type); /* an immutable type: nothing to watch */
+    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr)));
+    x86_mov_load(a, X86_RCX, x86_at(X86_RCX, OFF_TYPE));
+    x86_load32(a, X86_RCX, x86_at(X86_RCX, offsetof(PyTypeObject, tp_version_tag)));
+    x86_alu_rr(a, X86_CMP, X86_RCX, X86_RDX);
+    x86_jcc(a, X86_NE, miss);
+    x86_bind(a, same_type);
+    check_not_shadowed(c, look);
+    x86_jmp(a, class_value);
+    x86_bind(a, look);
+    find_own_attribute(c, own, miss);
+    x86_bind(a, class_value);
+    x86_movzx8(a, X86_RDX, x86_at(X86_R8, ENTRY0(kind)));
+    x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_ATTR_NONDATA_DESCR);
+    x86_jcc(a, X86_E, miss); /* its __get__: the C helper calls it */
+    x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
+    emit_incref(c, X86_RAX);
+    x86_mov_imm(a, X86_RDX, 0);
+    x86_ret(a);
+    x86_bind(a, own);
+    emit_incref(c, X86_RAX);
+    x86_mov_imm(a, X86_RDX, 1);
+    x86_ret(a);
+    x86_bind(a, miss);
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_ret(a);
+    x86_bind(a, own_dict);
+    return_own_dict_value(c);
+}
+
+
 /* [meth, self] for a method that the instance cannot shadow: no instance
  * dict, or inline values whose shared keys are those the cache saw and
  * lacked the name (PYSTON_SHADOW_KEYS; see own_attribute in
@@ -1177,7 +1182,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_jmp(a, done);
     x86_bind(a, look); /* the instance has a dict, or may have the name */
     emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_CLASS_ATTR);
+    call_routine(c, ROUTINE_INSTANCE_ATTR);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow);
     x86_test32_rr(a, X86_RDX, X86_RDX);

@@ -259,21 +259,8 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
  * ternary slot) and @ (int has none). */
 static binaryfunc exact_int_slot(int oparg)
 {
-    PyNumberMethods *nb = PyLong_Type.tp_as_number;
-    switch (oparg) {
-    case NB_ADD: case NB_INPLACE_ADD: return nb->nb_add;
-    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return nb->nb_subtract;
-    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return nb->nb_multiply;
-    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE: return nb->nb_floor_divide;
-    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE: return nb->nb_true_divide;
-    case NB_REMAINDER: case NB_INPLACE_REMAINDER: return nb->nb_remainder;
-    case NB_LSHIFT: case NB_INPLACE_LSHIFT: return nb->nb_lshift;
-    case NB_RSHIFT: case NB_INPLACE_RSHIFT: return nb->nb_rshift;
-    case NB_AND: case NB_INPLACE_AND: return nb->nb_and;
-    case NB_OR: case NB_INPLACE_OR: return nb->nb_or;
-    case NB_XOR: case NB_INPLACE_XOR: return nb->nb_xor;
-    }
-    return NULL;
+    int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
+    return binary_dunders[op].name ? number_slot(&PyLong_Type, binary_dunders[op].slot) : NULL;
 }
 
 int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
