@@ -800,14 +800,16 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         return true;
     }
     if (h->kind == PYSTON_OP_STACK) {
-        x86_label dunder_done = in->op == BINARY_OP ? x86_new_label(a) : -1;
-        if (dunder_done >= 0)
-            emit_binary_dunder(c, in, depth, dunder_done);
+        /* the common cases that need no helper, before it */
+        x86_label skip_helper = x86_new_label(a);
+        if (in->op == BINARY_OP)
+            emit_binary_dunder(c, in, depth, skip_helper);
+        else if (in->op == BINARY_SUBSCR)
+            emit_dict_subscript(c, in, depth, skip_helper);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);
-        if (dunder_done >= 0)
-            x86_bind(a, dunder_done);
+        x86_bind(a, skip_helper);
         if (in->op == CALL_FUNCTION_EX)
             emit_eval_breaker_check(c, in->at, depth + stack_effect(in, 0));
         emit_tracing_check(c, in, depth + stack_effect(in, 0));

@@ -169,6 +169,11 @@ void emit_box_bool(compiler *c);
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
 
+/* fast.c: BINARY_SUBSCR of an exact dict, before its helper (on the slow
+ * path: the operands owned); jumps to DONE with the item stored, falls
+ * through for any other container. */
+void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done);
+
 /* fast.c: BINARY_OP's call of a Python class's operator method (the
  * cache's), before its helper; jumps to DONE with the result stored, and
  * falls through when the operands are not of that class. */

@@ -1464,6 +1464,38 @@ static void emit_binary_subscr(compiler *c, const insn *in, int depth, x86_label
     x86_jmp(a, done);
 }
 
+/* container[key] for an exact dict, as BINARY_SUBSCR_DICT: a call of
+ * PyDict_GetItemWithError, without the helper.  It runs on the slow path,
+ * where both operands are owned on the stack: the key's __hash__ and
+ * __eq__ may run any code.  Jumps to DONE with the item stored; falls
+ * through for any other container. */
+void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label other = x86_new_label(a), missing = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyDict_Type);
+    x86_jcc(a, X86_NE, other);
+    set_prev_instr(c, in->at);
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    emit_call(c, PyDict_GetItemWithError);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, missing);
+    emit_incref(c, X86_RAX);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_jmp(a, done);
+    x86_bind(a, missing); /* the operands stay on the stack */
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
+    emit_call(c, pyston_dict_key_missing);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth);
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, other);
+}
+
 /* list[index] = value for an exact list and a small int index in range
  * (STORE_SUBSCR_LIST_INT): the old item, then the list, then the index
  * are dropped. */

@@ -363,12 +363,17 @@ int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject 
         PyObject *item = PyDict_GetItemWithError(container, sub);
         if (item != NULL)
             return replace_operands(sp, Py_NewRef(item));
-        if (!PyErr_Occurred())
-            _PyErr_SetKeyError(sub);
         f->stacktop = (int)(sp - f->localsplus);
-        return -1;
+        return pyston_dict_key_missing(sub);
     }
     return pyston_op_BINARY_SUBSCR(ts, f, sp, oparg, NULL);
+}
+
+int pyston_dict_key_missing(PyObject *key)
+{
+    if (!PyErr_Occurred())
+        _PyErr_SetKeyError(key);
+    return -1;
 }
 
 /* Mirrors BINARY_OP_INPLACE_ADD_UNICODE (Python/ceval.c): `s = s + t` or

@@ -137,6 +137,10 @@ PYSTON_IC_HELPER(BINARY_SUBSCR);
 PyObject *pyston_binary_not_implemented(const pyston_binary_cache *cache, PyObject *lhs,
                                         PyObject *rhs, PyObject *result);
 
+/* BINARY_SUBSCR_DICT's error: PyDict_GetItemWithError found no KEY
+ * (KeyError, unless the lookup itself raised); returns -1. */
+int pyston_dict_key_missing(PyObject *key);
+
 /* BINARY_OP (+, +=) + STORE_FAST on strs: see arith.c. */
 int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right, int owned);
 
