@@ -393,9 +393,12 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
     x86_label done = x86_new_label(&c->a);
     _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
-    emit_load_ptr(c, X86_RAX, breaker);
-    x86_load32(&c->a, X86_RAX, x86_at(X86_RAX, 0));
-    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    if ((uintptr_t)breaker < (uintptr_t)INT32_MAX) { /* (the main interpreter's) */
+        x86_cmp32_mi(&c->a, x86_abs((int32_t)(uintptr_t)breaker), 0);
+    } else {
+        emit_load_ptr(c, X86_RAX, breaker);
+        x86_cmp32_mi(&c->a, x86_at(X86_RAX, 0), 0);
+    }
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
     x86_bind(&c->a, done);
 }
@@ -404,8 +407,7 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
  * of the frame then runs in the interpreter. */
 void emit_tracing_check_at(compiler *c, int resume, int depth)
 {
-    x86_movzx8(&c->a, X86_RAX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
-    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_cmp8_mi(&c->a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
     x86_label cont = x86_new_label(&c->a);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, resume, depth, 0, cont));
     x86_bind(&c->a, cont);

@@ -114,10 +114,17 @@ static inline void opcode_bytes(bytes *i, unsigned opcode)
     put(i, opcode & 0xFF);
 }
 
-/* False for a form x86-64 lacks: no absolute or RSP-indexed operands. */
+/* False for a form x86-64 lacks: no RSP-indexed operands, no absolute
+ * ones but [disp32] (sign-extended: the low 2 GiB). */
 static inline bool modrm_mem(bytes *i, int reg, x86_mem m)
 {
     static const uint8_t scale_bits[9] = {[1] = 0, [2] = 1, [4] = 2, [8] = 3};
+    if (m.base == X86_NOREG && m.index == X86_NOREG) { /* SIB: no base, no index */
+        put(i, (uint8_t)(0 << 6 | (reg & 7) << 3 | 4));
+        put(i, 0x25);
+        put32(i, m.disp);
+        return true;
+    }
     if (m.base == X86_NOREG || m.index == X86_RSP || m.scale > 8 ||
         (m.scale != 1 && scale_bits[m.scale] == 0))
         return false;
@@ -268,6 +275,20 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
 {
     bytes i = mem_form(a, 0, true, fits8(imm) ? 0x83 : 0x81, op, dst, false);
     put_alu_imm(&i, imm);
+    emit_bytes(a, &i);
+}
+
+void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm)
+{
+    bytes i = mem_form(a, 0, false, 0x80, X86_CMP, m, false);
+    put(&i, (uint8_t)imm);
+    emit_bytes(a, &i);
+}
+
+void x86_cmp32_mi(x86_asm *a, x86_mem m, int8_t imm)
+{
+    bytes i = mem_form(a, 0, false, 0x83, X86_CMP, m, false);
+    put(&i, (uint8_t)imm);
     emit_bytes(a, &i);
 }
 

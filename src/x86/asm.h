@@ -48,6 +48,13 @@ static inline x86_mem x86_at_index(x86_reg base, x86_reg index, uint8_t scale,
     return (x86_mem){base, index, scale, disp};
 }
 
+/* [ADDRESS], for an address in the low 2 GiB (the interpreter's static
+ * data, the low heap). */
+static inline x86_mem x86_abs(int32_t address)
+{
+    return (x86_mem){X86_NOREG, X86_NOREG, 1, address};
+}
+
 typedef int x86_label;
 
 typedef struct {
@@ -103,6 +110,8 @@ void x86_alu_rr(x86_asm *a, x86_alu op, x86_reg dst, x86_reg src);
 void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm);
 void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src);
 void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
+void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm);  /* flags of byte [m] - imm */
+void x86_cmp32_mi(x86_asm *a, x86_mem m, int8_t imm); /* flags of dword [m] - imm */
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y);
 void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y); /* for C `int` results */
 void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src);

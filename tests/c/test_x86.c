@@ -136,6 +136,12 @@ static void test_arithmetic(void)
     CASE("or rax,QWORD PTR [rbx+0x8]", x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_RBX, 8)));
     CASE("add QWORD PTR [rax],0x1", x86_alu_mi(a, X86_ADD, x86_at(X86_RAX, 0), 1));
     CASE("cmp QWORD PTR [r12+0x8],0x12345", x86_alu_mi(a, X86_CMP, x86_at(X86_R12, 8), 0x12345));
+    CASE("cmp BYTE PTR [rbx],0x0", x86_cmp8_mi(a, x86_at(X86_RBX, 0), 0));
+    CASE("cmp BYTE PTR [r13+0x8],0x1", x86_cmp8_mi(a, x86_at(X86_R13, 8), 1));
+    CASE("cmp DWORD PTR [rax],0x0", x86_cmp32_mi(a, x86_at(X86_RAX, 0), 0));
+    CASE("cmp DWORD PTR ds:0xa648bc,0x0", x86_cmp32_mi(a, x86_abs(0xa648bc), 0));
+    CASE("inc QWORD PTR ds:0x1234567", x86_inc_m(a, x86_abs(0x1234567)));
+    CASE("mov rax,QWORD PTR ds:0x7ffffff0", x86_mov_load(a, X86_RAX, x86_abs(0x7ffffff0)));
     CASE("test rax,rax", x86_test_rr(a, X86_RAX, X86_RAX));
     CASE("test r9,rdx", x86_test_rr(a, X86_R9, X86_RDX));
     CASE("test eax,eax", x86_test32_rr(a, X86_RAX, X86_RAX));
@@ -267,7 +273,7 @@ static void test_errors(void)
     FAILS(x86_label l = x86_new_label(a); x86_bind(a, l); x86_bind(a, l));
     FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_RBX, X86_RSP, 1, 0)));
     FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_RBX, X86_RCX, 3, 0)));
-    FAILS(x86_mov_load(a, X86_RAX, x86_at(X86_NOREG, 0)));
+    FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_NOREG, X86_RCX, 8, 0))); /* (only [disp32]) */
 }
 
 int main(void)
