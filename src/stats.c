@@ -13,7 +13,6 @@ static const struct {
 #define COUNTER(field) {#field, offsetof(pyston_stats, field)}
     COUNTER(functions_compiled), COUNTER(frames_jit), COUNTER(frames_interp),
     COUNTER(direct_calls),     COUNTER(bailouts), COUNTER(ic_hits), COUNTER(ic_misses), COUNTER(code_bytes),
-    COUNTER(cold_sites),
 #undef COUNTER
 };
 

@@ -30,7 +30,6 @@ typedef struct {
     uint64_t ic_hits;       /* attribute and global loads answered by a cache */
     uint64_t ic_misses;     /* ... and those that took the generic path */
     uint64_t code_bytes;
-    uint64_t cold_sites;    /* instructions compiled out of line: never ran */
     double compile_seconds;
     uint64_t bailouts_by_reason[PYSTON_BAILOUT_REASON_COUNT];
     uint64_t unsupported_by_opcode[256]; /* the unsupported_opcode bailouts */

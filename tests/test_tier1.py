@@ -145,61 +145,6 @@ print(json.dumps(pyston.stats()["functions_compiled"] - before))
     assert stats == 1
 
 
-COLD_SITES = """
-import sys, traceback
-class Box:
-    def __init__(self, v):
-        self.v = v
-    def twice(self):
-        return self.v * 2
-def keywords(a, b=0, *, c=0):
-    return (a, b, c)
-LIMIT = 3
-def work(box, items, table, late):
-    if not late:
-        return 0
-    out = [box.v + LIMIT, box.twice(), len(items), items[1], table["k"]]
-    box.v = box.v + 1
-    items[0] = -1
-    first, second = items[0], items[1]
-    out.append(first < second)
-    if box.v > 5:
-        out.append("big")
-    out.append(keywords(1, c=box.v))
-    out.append(keywords(*items[:2]))
-    try:
-        out.append(table["missing"])
-    except KeyError as e:
-        out.append(("KeyError", e.args, traceback.extract_tb(e.__traceback__)[-1].lineno))
-    return out
-def gen(late):
-    if late:
-        yield Box(1).twice()
-        yield LIMIT
-for i in range(40):
-    work(Box(i), [1, 2, 3], {"k": i}, False)
-    list(gen(False))
-for i in range(3):
-    print(work(Box(i), [i, 2, 3], {"k": i}, True), list(gen(True)))
-if "pyston" in sys.modules:
-    import pyston
-    print("cold", pyston.stats()["cold_sites"] > 10, file=sys.stderr)
-"""
-
-
-def test_sites_that_never_ran_in_the_interpreter_run_out_of_line():
-    # At threshold 20 these functions run quickened in the interpreter
-    # first; the branch they had not taken compiles out of line
-    # (runs_cold in src/bjit/compile.c), and must still behave as stock.
-    env = clean_env(PYSTON_JIT_THRESHOLD="20")
-    status, expected, _ = run([STOCK, "-c", COLD_SITES])
-    assert status == 0
-    status, out, err = run([PYSTON, "-c", COLD_SITES], env=env)
-    assert status == 0, err.decode()
-    assert out == expected
-    assert b"cold True" in err
-
-
 def test_exceptions_are_caught_in_compiled_code():
     stats = pyston_json("""
 import json, pyston

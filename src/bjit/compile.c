@@ -447,68 +447,22 @@ static void emit_cache_arg(compiler *c, const insn *in)
         emit_load_ptr(c, X86_R8, cache_of(c, in));
 }
 
-/* A new entry at the end of c->deferred; NULL (the compile fails) when
- * out of memory. */
-static struct deferred *new_deferred(compiler *c)
+void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
+                     x86_label done)
 {
     if (c->ndeferred == c->deferred_capacity) {
         int cap = c->deferred_capacity ? 2 * c->deferred_capacity : 16;
         struct deferred *p = realloc(c->deferred, sizeof *p * (size_t)cap);
         if (p == NULL) {
             c->a.failed = true;
-            return NULL;
+            return;
         }
         c->deferred = p;
         c->deferred_capacity = cap;
     }
-    return &c->deferred[c->ndeferred++];
-}
-
-void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
-                     x86_label done)
-{
-    struct deferred *d = new_deferred(c);
     int pushes = c->group_pushes;
-    if (d != NULL)
-        *d = (struct deferred){pushes ? c->group_first : in, pushes + 1 + (then != NULL),
-                               depth - pushes, slow, done, false, NULL};
-}
-
-/* The adaptive forms of the instructions that have inline caches
- * (Include/opcode.h); the interpreter's own table (_PyOpcode_Adaptive) is
- * not exported. */
-static bool is_adaptive(int raw_op)
-{
-    switch (raw_op) {
-    case BINARY_OP_ADAPTIVE: case BINARY_SUBSCR_ADAPTIVE: case CALL_ADAPTIVE:
-    case COMPARE_OP_ADAPTIVE: case LOAD_ATTR_ADAPTIVE: case LOAD_GLOBAL_ADAPTIVE:
-    case LOAD_METHOD_ADAPTIVE: case STORE_ATTR_ADAPTIVE:
-    case STORE_SUBSCR_ADAPTIVE: case UNPACK_SEQUENCE_ADAPTIVE:
-        return true;
-    }
-    return false;
-}
-
-/* _PyCode_Quicken puts every such instruction in its adaptive form with a
- * zero counter; the first execution specializes it, or on failure sets a
- * backoff counter (adaptive_counter_backoff), which is never zero. */
-bool runs_cold(compiler *c, const insn *in)
-{
-    return is_adaptive(_Py_OPCODE(c->code[in->at])) && c->code[in->at + 1] == 0;
-}
-
-/* A cold instruction: a jump to its code, emitted after the body. */
-static int emit_cold(compiler *c, const insn *in, int depth)
-{
-    x86_label slow = x86_new_label(&c->a), done = x86_new_label(&c->a);
-    struct deferred *d = new_deferred(c);
-    if (d != NULL)
-        *d = (struct deferred){in, 1, depth, slow, done, true, c->kwnames};
-    c->kwnames = NULL; /* (its CALL's) */
-    x86_jmp(&c->a, slow);
-    x86_bind(&c->a, done);
-    pyston_stat.cold_sites++;
-    return in->next;
+    c->deferred[c->ndeferred++] = (struct deferred){
+        pushes ? c->group_first : in, pushes + 1 + (then != NULL), depth - pushes, slow, done};
 }
 
 static void emit_deferred(compiler *c)
@@ -517,13 +471,6 @@ static void emit_deferred(compiler *c)
         struct deferred d = c->deferred[i];
         x86_bind(&c->a, d.slow);
         const insn *in = d.first;
-        if (d.cold) {
-            c->kwnames = d.kwnames;
-            if (!emit_insn(c, in, d.depth)) /* (all that runs_cold takes have code) */
-                c->a.failed = true;
-            x86_jmp(&c->a, d.done);
-            continue;
-        }
         c->replaying = true;
         for (int k = 0, depth = d.depth; k < d.count; k++) {
             emit_insn(c, in, depth);
@@ -1150,8 +1097,7 @@ static int emit(compiler *c)
             continue; /* inside an instruction, or unreachable */
         for (int j = i + 1; j <= in->at; j++) /* EXTENDED_ARG prefixes */
             x86_bind(a, c->label[j]);
-        int next = runs_cold(c, in) ? emit_cold(c, in, c->depth[i])
-                                    : emit_fast_path(c, in, c->depth[i]);
+        int next = emit_fast_path(c, in, c->depth[i]);
         if (next < 0) {
             if (!emit_insn(c, in, c->depth[i]))
                 emit_resume_in_interpreter(c, i, c->depth[i], pyston_rt_bailout_unsupported,

@@ -81,10 +81,6 @@ typedef struct {
         const insn *first; /* replayed from here, COUNT instructions */
         int count, depth;
         x86_label slow, done;
-        /* An instruction that never ran (runs_cold): its whole code, as
-         * the body would have it, with KW_NAMES's names for a CALL. */
-        bool cold;
-        PyObject *kwnames;
     } *deferred;
     int ndeferred, deferred_capacity;
     /* A fused group (fast.c): the LOAD_FAST/LOAD_CONST instructions just
@@ -193,11 +189,6 @@ static inline char *cache_of(compiler *c, const insn *in)
  * SLOW, continuing at DONE; in a fused group, the group's pushes first. */
 void defer_slow_path(compiler *c, const insn *in, const insn *then, int depth, x86_label slow,
                      x86_label done);
-
-/* Whether IN is an instruction the interpreter quickened but never ran: its
- * adaptive form with the counter still at zero (in a function compiled
- * after warm-up calls in the interpreter).  Its code goes out of line. */
-bool runs_cold(compiler *c, const insn *in);
 
 /* fast.c: emits IN (and maybe the instruction after it, when the two fuse)
  * with inline fast paths; returns the code unit of the next instruction

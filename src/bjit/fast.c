@@ -1574,8 +1574,6 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     bool jump_if;
-    if (runs_cold(c, in))
-        return -1; /* (emit() takes it out of line) */
     if (in->op == COMPARE_OP && compare_and_branch_shape(c, in, &jump_if))
         return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
     if (in->op == BINARY_OP && append_in_place_shape(c, in))
