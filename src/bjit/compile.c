@@ -256,6 +256,16 @@ void emit_load_ptr(compiler *c, x86_reg reg, const void *p)
     x86_mov_imm(&c->a, reg, (int64_t)(uintptr_t)p);
 }
 
+void emit_load_mem(compiler *c, x86_reg reg, const void *p)
+{
+    if ((uintptr_t)p < (uintptr_t)INT32_MAX) {
+        x86_mov_load(&c->a, reg, x86_abs((int32_t)(uintptr_t)p));
+    } else {
+        emit_load_ptr(c, reg, p);
+        x86_mov_load(&c->a, reg, x86_at(reg, 0));
+    }
+}
+
 void emit_call(compiler *c, const void *fn)
 {
     emit_load_ptr(c, X86_RAX, fn);
@@ -327,6 +337,13 @@ void emit_decref_rdi(compiler *c, int at, bool nullable)
     x86_dec_m(&c->a, x86_at(X86_RDI, 0));
     x86_jcc(&c->a, X86_E, add_stub(c, STUB_DEALLOC, at, 0, 0, done));
     x86_bind(&c->a, done);
+}
+
+void emit_decref_rdi_alive(compiler *c, x86_label alive)
+{
+    count_ref_change(c, x86_dec_m); /* (flags: set by the dec below) */
+    x86_dec_m(&c->a, x86_at(X86_RDI, 0));
+    x86_jcc(&c->a, X86_NE, alive);
 }
 
 void emit_decref_float_rdi(compiler *c, int at)
@@ -694,9 +711,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         set_prev_instr(c, in->at); /* f_lineno of a finished frame reads it */
         x86_mov_imm(a, X86_RAX, c->nlocalsplus); /* the locals, for _PyFrame_Clear */
         x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-        x86_load32(a, X86_RAX, remaining);
-        x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
-        x86_store32(a, remaining, X86_RAX);
+        x86_alu32_mi(a, X86_ADD, remaining, 1);
         x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)));
         x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), X86_RAX);
         x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
@@ -929,11 +944,8 @@ static void emit_enter(compiler *c)
     x86_asm *a = &c->a;
     x86_label linked = x86_new_label(a), too_deep = x86_new_label(a);
     x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
-    x86_load32(a, X86_RAX, remaining);
-    x86_lea(a, X86_RCX, x86_at(X86_RAX, -1));
-    x86_store32(a, remaining, X86_RCX);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_LE, too_deep);
+    x86_alu32_mi(a, X86_SUB, remaining, 1); /* `recursion_remaining-- <= 0` */
+    x86_jcc(a, X86_L, too_deep);
     x86_bind(a, linked);
     x86_mov_load(a, X86_RBX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)));

@@ -113,6 +113,8 @@ x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg, x86_
 void emit_load_ptr(compiler *c, x86_reg reg, const void *p);
 void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p);
 void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
+/* REG = the word at P (an absolute [disp32] operand when P is low). */
+void emit_load_mem(compiler *c, x86_reg reg, const void *p);
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 /* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal
@@ -122,6 +124,9 @@ void emit_decref_no_dealloc(compiler *c, x86_reg reg);
 /* Py_DECREF of the object in RDI, deallocating out of line (after setting
  * prev_instr to AT, unless AT < 0). */
 void emit_decref_rdi(compiler *c, int at, bool nullable);
+/* Py_DECREF of the object in RDI without its deallocation: jumps to ALIVE
+ * while references remain, falls through when the count reached zero. */
+void emit_decref_rdi_alive(compiler *c, x86_label alive);
 /* The same for an exact float, which goes back to the free list inline. */
 void emit_decref_float_rdi(compiler *c, int at);
 /* Jumps to TARGET when TYPE_REG holds the type TP (r11 as emit_cmp_ptr). */

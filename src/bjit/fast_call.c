@@ -91,11 +91,9 @@ static void check_callee(compiler *c, x86_label generic)
     x86_jcc(a, X86_B, generic);
     x86_bind(a, bound);
     /* as direct_entry: no tracing, the hook still ours, room on the C stack */
-    x86_movzx8(a, X86_RDX, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_cmp8_mi(a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
     x86_jcc(a, X86_NE, generic);
-    emit_load_ptr(c, X86_RDX, &PyInterpreterState_Get()->eval_frame);
-    x86_mov_load(a, X86_RDX, x86_at(X86_RDX, 0));
+    emit_load_mem(c, X86_RDX, &PyInterpreterState_Get()->eval_frame);
     emit_cmp_ptr(c, X86_RDX, (const void *)pyston_eval_frame);
     x86_jcc(a, X86_NE, generic);
     x86_load_fs(a, X86_RDX, (int32_t)((intptr_t)&pyston_stack_floor -
@@ -177,41 +175,41 @@ static void init_frame(compiler *c)
 /* A 32-bit counter of the thread state +1 or -1. */
 static void add_remaining(compiler *c, int delta)
 {
-    x86_mem remaining = x86_at(TSTATE, TSTATE_FIELD(recursion_remaining));
-    x86_load32(&c->a, X86_RAX, remaining);
-    x86_lea(&c->a, X86_RAX, x86_at(X86_RAX, delta));
-    x86_store32(&c->a, remaining, X86_RAX);
+    x86_alu32_mi(&c->a, X86_ADD, x86_at(TSTATE, TSTATE_FIELD(recursion_remaining)), delta);
 }
 
 /* Mirrors _PyEvalFrameClearAndPop and _PyFrame_Clear for the frame in
  * SCRATCH(0), inline when it has no frame object and no locals dict (the
- * usual case); pyston_frame_clear_and_pop otherwise.  SCRATCH(1) holds the
- * index of the next local to release: a deallocation can clobber every
- * scratch register. */
+ * usual case); pyston_frame_clear_and_pop otherwise.  The locals are
+ * released in order, the loop in registers (rax: the index, rdx: the
+ * count); a deallocation, which can clobber them, keeps the index in
+ * SCRATCH(1). */
 static void clear_and_pop(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label in_c = x86_new_label(a), loop = x86_new_label(a), released = x86_new_label(a);
-    x86_label done = x86_new_label(a);
+    x86_label done = x86_new_label(a), reload = x86_new_label(a);
     x86_mov_load(a, X86_R10, SCRATCH(0));
     x86_mov_load(a, X86_RAX, x86_at(X86_R10, FRAME_FIELD(frame_obj)));
     x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_R10, FRAME_FIELD(f_locals)));
     x86_jcc(a, X86_NE, in_c);
     add_remaining(c, -1); /* as _PyEvalFrameClearAndPop, around the clear */
-    x86_mov_store_imm(a, SCRATCH(1), 0);
-    x86_bind(a, loop); /* Py_XDECREF(localsplus[i]) for i < stacktop */
-    x86_mov_load(a, X86_R10, SCRATCH(0));
-    x86_mov_load(a, X86_RAX, SCRATCH(1));
+    x86_mov_imm(a, X86_RAX, 0);
+    x86_bind(a, reload);
     x86_load32(a, X86_RDX, x86_at(X86_R10, FRAME_FIELD(stacktop)));
+    x86_bind(a, loop); /* Py_XDECREF(localsplus[i]) for i < stacktop */
     x86_alu_rr(a, X86_CMP, X86_RAX, X86_RDX);
     x86_jcc(a, X86_AE, released);
     x86_mov_load(a, X86_RDI, x86_at_index(X86_R10, X86_RAX, 8, FRAME_FIELD(localsplus)));
     x86_lea(a, X86_RAX, x86_at(X86_RAX, 1));
-    x86_mov_store(a, SCRATCH(1), X86_RAX);
     x86_test_rr(a, X86_RDI, X86_RDI);
     x86_jcc(a, X86_E, loop);
-    emit_decref_rdi(c, -1, false);
-    x86_jmp(a, loop);
+    emit_decref_rdi_alive(c, loop);
+    x86_mov_store(a, SCRATCH(1), X86_RAX);
+    emit_call(c, _Py_Dealloc);
+    x86_mov_load(a, X86_R10, SCRATCH(0));
+    x86_mov_load(a, X86_RAX, SCRATCH(1));
+    x86_jmp(a, reload);
     x86_bind(a, released);
     for (int i = 0; i < 2; i++) { /* f_func, then f_code */
         x86_mov_load(a, X86_R10, SCRATCH(0));

@@ -278,6 +278,13 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
     emit_bytes(a, &i);
 }
 
+void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
+{
+    bytes i = mem_form(a, 0, false, fits8(imm) ? 0x83 : 0x81, op, dst, false);
+    put_alu_imm(&i, imm);
+    emit_bytes(a, &i);
+}
+
 void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm)
 {
     bytes i = mem_form(a, 0, false, 0x80, X86_CMP, m, false);

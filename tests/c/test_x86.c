@@ -136,6 +136,8 @@ static void test_arithmetic(void)
     CASE("or rax,QWORD PTR [rbx+0x8]", x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_RBX, 8)));
     CASE("add QWORD PTR [rax],0x1", x86_alu_mi(a, X86_ADD, x86_at(X86_RAX, 0), 1));
     CASE("cmp QWORD PTR [r12+0x8],0x12345", x86_alu_mi(a, X86_CMP, x86_at(X86_R12, 8), 0x12345));
+    CASE("sub DWORD PTR [r13+0x20],0x1", x86_alu32_mi(a, X86_SUB, x86_at(X86_R13, 0x20), 1));
+    CASE("add DWORD PTR [rax],0x12345", x86_alu32_mi(a, X86_ADD, x86_at(X86_RAX, 0), 0x12345));
     CASE("cmp BYTE PTR [rbx],0x0", x86_cmp8_mi(a, x86_at(X86_RBX, 0), 0));
     CASE("cmp BYTE PTR [r13+0x8],0x1", x86_cmp8_mi(a, x86_at(X86_R13, 8), 1));
     CASE("cmp DWORD PTR [rax],0x0", x86_cmp32_mi(a, x86_at(X86_RAX, 0), 0));
