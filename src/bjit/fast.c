@@ -616,6 +616,37 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     emit_error_keeping_stack(c, in, depth);
 }
 
+/* BINARY_OP on two exact ints that the inline path did not take (big
+ * ints, a product that overflows a word): int's own slot called from
+ * compiled code, on the slow path (the operands owned); jumps to DONE
+ * with the result stored, falls through for other operands. */
+void emit_exact_int_op(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    binaryfunc slot = pyston_exact_int_slot(in->arg);
+    if (slot == NULL)
+        return;
+    x86_label other = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyLong_Type);
+    x86_jcc(a, X86_NE, other);
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    emit_cmp_mem_ptr(c, x86_at(X86_RSI, OFF_TYPE), &PyLong_Type);
+    x86_jcc(a, X86_NE, other);
+    set_prev_instr(c, in->at); /* (ZeroDivisionError, MemoryError) */
+    emit_call(c, (const void *)slot);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth); /* as BINARY_OP: both, then the result */
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, done);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, other);
+}
+
 /* --- operators of Python classes ------------------------------------------------ */
 
 #define BINARY_CACHE(field) ((int32_t)offsetof(pyston_binary_cache, field))

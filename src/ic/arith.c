@@ -257,7 +257,7 @@ static int python_dunder(PyThreadState *ts, int oparg, PyObject *lhs, PyObject *
  * (binary_op1 has no other candidate, and int has no in-place slots):
  * what BINARY_OP_ADD_INT and friends call for big ints.  NULL for ** (a
  * ternary slot) and @ (int has none). */
-static binaryfunc exact_int_slot(int oparg)
+binaryfunc pyston_exact_int_slot(int oparg)
 {
     int op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
     return binary_dunders[op].name ? number_slot(&PyLong_Type, binary_dunders[op].slot) : NULL;
@@ -275,7 +275,7 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
     if (word_int(lhs, &a) && word_int(rhs, &b)) {
         res = int_binary(oparg, a, b);
     } else if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) &&
-               (int_slot = exact_int_slot(oparg)) != NULL) { /* big ints */
+               (int_slot = pyston_exact_int_slot(oparg)) != NULL) { /* big ints */
         res = int_slot(lhs, rhs);
         replace_operands(sp, res);
         if (res != NULL)

@@ -137,6 +137,11 @@ PYSTON_IC_HELPER(BINARY_SUBSCR);
 PyObject *pyston_binary_not_implemented(const pyston_binary_cache *cache, PyObject *lhs,
                                         PyObject *rhs, PyObject *result);
 
+/* int's own slot for BINARY_OP's operator OPARG (in-place ones too, as int
+ * has no in-place slots), NULL for one it lacks: what PyNumber_Add and the
+ * rest call for two exact ints, which never return NotImplemented. */
+binaryfunc pyston_exact_int_slot(int oparg);
+
 /* BINARY_SUBSCR_DICT's error: PyDict_GetItemWithError found no KEY
  * (KeyError, unless the lookup itself raised); returns -1. */
 int pyston_dict_key_missing(PyObject *key);

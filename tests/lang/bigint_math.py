@@ -148,3 +148,55 @@ def big_errors(x):
 
 
 print(big_errors(2**100 + 12345), big_errors(-(2**65)))
+
+
+def word_overflow_then_big(state):
+    # Lcg-style: a word-size product that overflows, then big-int + and &
+    out = []
+    for _ in range(200):
+        state = (state * 25214903917 + 11) & 0xFFFFFFFFFFFF
+        out.append(state >> 17)
+    return sum(out) % 1000000007, out[-1]
+
+
+def big_in_place(n):
+    acc = 1
+    for i in range(1, n):
+        acc *= i
+        acc -= i
+        acc //= 3
+        acc <<= 1
+        acc |= 1
+        acc ^= i
+    return acc % 10 ** 12, acc.bit_length()
+
+
+def big_errors():
+    big = 10 ** 30
+    out = []
+    for op in ("//", "%", "/", ">>", "<<"):
+        for rhs in (0, -1, big):
+            try:
+                if op == "//":
+                    r = big // rhs
+                elif op == "%":
+                    r = big % rhs
+                elif op == "/":
+                    r = big / rhs
+                elif op == ">>":
+                    r = big >> rhs
+                else:
+                    r = (big << rhs) if rhs != big else "skip"
+                out.append((op, rhs == big, r if isinstance(r, str) else r % 1000003))
+            except (ZeroDivisionError, ValueError, OverflowError) as e:
+                out.append((op, type(e).__name__, str(e), e.__traceback__.tb_lineno))
+    try:
+        (2 ** 100) @ 3
+    except TypeError as e:
+        out.append(str(e))
+    return out
+
+
+print(word_overflow_then_big(1234), word_overflow_then_big(2 ** 47 + 5))
+print(big_in_place(120))
+print(*big_errors(), sep="\n")
