@@ -123,7 +123,7 @@ PyObject *pyston_eval_frame(PyThreadState *tstate,
             maybe_compile(co, jc);
         if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing &&
             (fresh || pyston_is_generator(co))) {
-            pyston_stat.frames_jit++;
+            pyston_stat.frames_jit_hooked++;
             return PYSTON_AFTER_FRAME(jc->compiled.entry(tstate, frame));
         }
     }

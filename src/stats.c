@@ -2,16 +2,20 @@
 #include "stats.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 pyston_stats pyston_stat;
 
+/* A counter's value is the field at OFFSET, plus the one at PLUS if any. */
 static const struct {
     const char *name;
-    size_t offset;
+    size_t offset, plus;
 } counters[] = {
-#define COUNTER(field) {#field, offsetof(pyston_stats, field)}
-    COUNTER(functions_compiled), COUNTER(frames_jit), COUNTER(frames_interp),
+#define COUNTER(field) {#field, offsetof(pyston_stats, field), SIZE_MAX}
+    COUNTER(functions_compiled),
+    {"frames_jit", offsetof(pyston_stats, frames_jit_hooked), offsetof(pyston_stats, direct_calls)},
+    COUNTER(frames_interp),
     COUNTER(direct_calls),     COUNTER(bailouts), COUNTER(ic_hits), COUNTER(ic_misses), COUNTER(code_bytes),
 #undef COUNTER
 };
@@ -22,9 +26,14 @@ static const char *const bailout_names[] = {
 #undef PYSTON_BAILOUT_NAME
 };
 
+static uint64_t field(size_t offset)
+{
+    return *(const uint64_t *)((const char *)&pyston_stat + offset);
+}
+
 static uint64_t counter_value(size_t i)
 {
-    return *(const uint64_t *)((const char *)&pyston_stat + counters[i].offset);
+    return field(counters[i].offset) + (counters[i].plus != SIZE_MAX ? field(counters[i].plus) : 0);
 }
 
 /* Sets D[KEY] = VALUE and drops the reference to VALUE. */
