@@ -820,7 +820,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         /* the common cases that need no helper, before it */
         x86_label skip_helper = x86_new_label(a);
         if (in->op == BINARY_OP) {
-            emit_exact_int_op(c, in, depth, skip_helper);
+            emit_builtin_binary_op(c, in, depth, skip_helper);
             emit_binary_dunder(c, in, depth, skip_helper);
         }
         else if (in->op == BINARY_SUBSCR)

@@ -174,10 +174,11 @@ void emit_box_bool(compiler *c);
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
 
-/* fast.c: BINARY_OP on two exact ints by int's own slot, before its
- * helper (on the slow path); jumps to DONE with the result stored, falls
- * through for other operands. */
-void emit_exact_int_op(compiler *c, const insn *in, int depth, x86_label done);
+/* fast.c: BINARY_OP on operands of static (C) types, before its helper
+ * (on the slow path): int's own slot for two ints, else binary_ops[];
+ * jumps to DONE with the result stored, falls through for an operand of a
+ * Python class. */
+void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done);
 
 /* fast.c: BINARY_SUBSCR of an exact dict, before its helper (on the slow
  * path: the operands owned); jumps to DONE with the item stored, falls

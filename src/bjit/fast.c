@@ -616,25 +616,43 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     emit_error_keeping_stack(c, in, depth);
 }
 
-/* BINARY_OP on two exact ints that the inline path did not take (big
- * ints, a product that overflows a word): int's own slot called from
- * compiled code, on the slow path (the operands owned); jumps to DONE
- * with the result stored, falls through for other operands. */
-void emit_exact_int_op(compiler *c, const insn *in, int depth, x86_label done)
+/* BINARY_OP on operands of types that C defines, which the inline path did
+ * not take (big ints, a word product that overflows, strs, mixed int and
+ * float, ...): what the helper would end up calling, called from compiled
+ * code on the slow path (the operands owned).  Two exact ints go straight
+ * to int's own slot; other static types to binary_ops[] (PyNumber_Add,
+ * ...).  An operand of a Python class falls through, to the operator
+ * cache (emit_binary_dunder) and the helper, which fills it.  Jumps to
+ * DONE with the result stored. */
+void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
-    binaryfunc slot = pyston_exact_int_slot(in->arg);
-    if (slot == NULL)
-        return;
-    x86_label other = x86_new_label(a);
+    binaryfunc int_slot = pyston_exact_int_slot(in->arg);
+    binaryfunc generic = pyston_binary_op_fn(in->arg);
+    if (in->arg == NB_POWER || in->arg == NB_INPLACE_POWER)
+        return; /* (ternary: a wrapper, as the helper has it) */
+    x86_label other = x86_new_label(a), not_ints = x86_new_label(a), call = x86_new_label(a);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyLong_Type);
-    x86_jcc(a, X86_NE, other);
     x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
-    emit_cmp_mem_ptr(c, x86_at(X86_RSI, OFF_TYPE), &PyLong_Type);
-    x86_jcc(a, X86_NE, other);
-    set_prev_instr(c, in->at); /* (ZeroDivisionError, MemoryError) */
-    emit_call(c, (const void *)slot);
+    if (int_slot != NULL) {
+        emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyLong_Type);
+        x86_jcc(a, X86_NE, not_ints);
+        emit_cmp_mem_ptr(c, x86_at(X86_RSI, OFF_TYPE), &PyLong_Type);
+        x86_jcc(a, X86_NE, not_ints);
+        emit_load_ptr(c, X86_R11, (const void *)int_slot);
+        x86_jmp(a, call);
+    }
+    x86_bind(a, not_ints);
+    _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the flag is bit 1 of tp_flags' second byte");
+    for (int k = 0; k < 2; k++) {
+        x86_mov_load(a, X86_RAX, x86_at(k ? X86_RSI : X86_RDI, OFF_TYPE));
+        x86_test8_mi(a, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags) + 1), 2);
+        x86_jcc(a, X86_NE, other);
+    }
+    emit_load_ptr(c, X86_R11, (const void *)generic);
+    x86_bind(a, call); /* r11 = the function (set_prev_instr clobbers rax) */
+    set_prev_instr(c, in->at);
+    x86_call_r(a, X86_R11);
     x86_mov_store(a, SCRATCH(0), X86_RAX);
     decref_operands(c, in, depth); /* as BINARY_OP: both, then the result */
     x86_mov_load(a, X86_RAX, SCRATCH(0));

@@ -97,6 +97,11 @@ static PyObject *(*const binary_ops[])(PyObject *, PyObject *) = {
     [NB_INPLACE_XOR] = PyNumber_InPlaceXor,
 };
 
+binaryfunc pyston_binary_op_fn(int oparg)
+{
+    return binary_ops[oparg];
+}
+
 OP(BINARY_OP)
 {
     UNUSED_ARGS;

@@ -30,6 +30,9 @@ typedef struct {
 
 extern const pyston_op_helper pyston_op_helpers[256];
 
+/* What BINARY_OP OPARG calls (binary_ops[] of ceval.c): PyNumber_Add, ... */
+binaryfunc pyston_binary_op_fn(int oparg);
+
 /* The generic helpers, for the slow paths of the cached ones. */
 int pyston_op_LOAD_GLOBAL(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                           void *cache);

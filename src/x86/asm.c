@@ -285,6 +285,13 @@ void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
     emit_bytes(a, &i);
 }
 
+void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm)
+{
+    bytes i = mem_form(a, 0, false, 0xF6, 0, m, false);
+    put(&i, imm);
+    emit_bytes(a, &i);
+}
+
 void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm)
 {
     bytes i = mem_form(a, 0, false, 0x80, X86_CMP, m, false);

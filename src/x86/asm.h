@@ -111,6 +111,7 @@ void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm);
 void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src);
 void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
 void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm); /* dword [dst] op= imm */
+void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm); /* flags of byte [m] & imm */
 void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm);  /* flags of byte [m] - imm */
 void x86_cmp32_mi(x86_asm *a, x86_mem m, int8_t imm); /* flags of dword [m] - imm */
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y);

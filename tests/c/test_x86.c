@@ -139,6 +139,7 @@ static void test_arithmetic(void)
     CASE("sub DWORD PTR [r13+0x20],0x1", x86_alu32_mi(a, X86_SUB, x86_at(X86_R13, 0x20), 1));
     CASE("add DWORD PTR [rax],0x12345", x86_alu32_mi(a, X86_ADD, x86_at(X86_RAX, 0), 0x12345));
     CASE("cmp BYTE PTR [rbx],0x0", x86_cmp8_mi(a, x86_at(X86_RBX, 0), 0));
+    CASE("test BYTE PTR [rax+0xa9],0x2", x86_test8_mi(a, x86_at(X86_RAX, 0xa9), 2));
     CASE("cmp BYTE PTR [r13+0x8],0x1", x86_cmp8_mi(a, x86_at(X86_R13, 8), 1));
     CASE("cmp DWORD PTR [rax],0x0", x86_cmp32_mi(a, x86_at(X86_RAX, 0), 0));
     CASE("cmp DWORD PTR ds:0xa648bc,0x0", x86_cmp32_mi(a, x86_abs(0xa648bc), 0));
