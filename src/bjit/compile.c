@@ -816,6 +816,11 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_tracing_check(c, in, depth + stack_effect(in, 0));
         return true;
     }
+    if (in->op == COMPARE_OP) { /* (only the generic case is left here) */
+        emit_rich_compare(c, in, depth);
+        emit_tracing_check(c, in, depth - 1);
+        return true;
+    }
     if (h->kind == PYSTON_OP_STACK) {
         /* the common cases that need no helper, before it */
         x86_label skip_helper = x86_new_label(a);
@@ -825,6 +830,8 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         }
         else if (in->op == BINARY_SUBSCR)
             emit_dict_subscript(c, in, depth, skip_helper);
+        else if (in->op == STORE_SUBSCR)
+            emit_dict_store_subscript(c, in, depth, skip_helper);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);

@@ -180,6 +180,13 @@ void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
  * Python class. */
 void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done);
 
+/* fast.c: COMPARE_OP by PyObject_RichCompare, instead of its helper (on
+ * the slow path: the operands owned). */
+void emit_rich_compare(compiler *c, const insn *in, int depth);
+/* fast.c: STORE_SUBSCR into an exact dict, before its helper (on the slow
+ * path); jumps to DONE, falls through for any other container. */
+void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x86_label done);
+
 /* fast.c: BINARY_SUBSCR of an exact dict, before its helper (on the slow
  * path: the operands owned); jumps to DONE with the item stored, falls
  * through for any other container. */

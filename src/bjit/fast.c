@@ -1545,6 +1545,60 @@ void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
     x86_bind(a, other);
 }
 
+/* COMPARE_OP on the slow path (the operands owned): PyObject_RichCompare
+ * called from compiled code, as the generic COMPARE_OP of ceval.c does
+ * (the helper's own int, float and str cases give the same results); the
+ * result replaces the operands. */
+void emit_rich_compare(compiler *c, const insn *in, int depth)
+{
+    x86_asm *a = &c->a;
+    x86_label ok = x86_new_label(a);
+    set_prev_instr(c, in->at);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    x86_mov_imm(a, X86_RDX, in->arg);
+    emit_call(c, PyObject_RichCompare);
+    x86_mov_store(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth);
+    x86_mov_load(a, X86_RAX, SCRATCH(0));
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, ok);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, ok);
+}
+
+/* container[key] = value for an exact dict, as STORE_SUBSCR_DICT: a call
+ * of PyDict_SetItem on the slow path (the operands owned); then value,
+ * container and key are dropped, as STORE_SUBSCR does.  Jumps to DONE;
+ * falls through for any other container. */
+void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_label other = x86_new_label(a);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2)); /* [value, container, key] */
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyDict_Type);
+    x86_jcc(a, X86_NE, other);
+    set_prev_instr(c, in->at);
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
+    x86_mov_load(a, X86_RDX, stack_slot(c, depth - 3));
+    emit_call(c, PyDict_SetItem);
+    x86_store32(a, SCRATCH(0), X86_RAX);
+    for (int slot = depth - 3; slot < depth; slot++) { /* value, container, key */
+        x86_mov_load(a, X86_RDI, stack_slot(c, slot));
+        emit_decref_rdi(c, in->at, false);
+    }
+    x86_load32(a, X86_RAX, SCRATCH(0));
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, done);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 3); /* an error: all consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+    x86_bind(a, other);
+}
+
 /* list[index] = value for an exact list and a small int index in range
  * (STORE_SUBSCR_LIST_INT): the old item, then the list, then the index
  * are dropped. */

@@ -143,3 +143,41 @@ def nested(data):
 
 
 print(nested({"rows": [{"n": i, "kind": i % 2} for i in range(10)], "scale": {0: 1, 1: 10}}))
+
+
+# d[key] = value on exact dicts, and on everything that is not one.
+def store(d, k, v):
+    d[k] = v
+    return d
+
+
+print(store({}, "a", 1), store({"a": 0}, "a", 2), store({}, (1, 2), [3]), store({1: 1}, 1.0, "float key"))
+for bad_key in [[1], Hashing(3, "hash"), {}]:
+    try:
+        store({}, bad_key, 1)
+    except Exception as e:
+        print("store", type(e).__name__, e)
+try:
+    store({Hashing(8, "eq"): 1}, Hashing(8), 2)
+except RuntimeError as e:
+    print("store RuntimeError", e)
+replaced = {"k": Noisy("old value")}
+store(replaced, "k", "new")
+print("after replace", replaced)
+grow = {}
+for i in range(100):
+    store(grow, i, i * i)
+print(len(grow), sum(grow.values()))
+
+
+class Logging(dict):
+    def __setitem__(self, k, v):
+        print("Logging.__setitem__", k, v)
+        super().__setitem__(k, v)
+
+
+print(store(Logging(), "x", 1), store([0, 0], 1, "list item"), store(defaultdict(int), "z", 3))
+try:
+    store((1, 2), 0, 5)
+except TypeError as e:
+    print("TypeError", e)
