@@ -812,8 +812,7 @@ static void find_way(compiler *c, x86_label found)
     x86_asm *a = &c->a;
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_load32(a, X86_R9, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
-    x86_load32(a, X86_RDX, x86_at(X86_R8, ENTRY0(type_version)));
-    x86_alu_rr(a, X86_CMP, X86_R9, X86_RDX);
+    x86_alu32_rm(a, X86_CMP, X86_R9, x86_at(X86_R8, ENTRY0(type_version)));
     x86_jcc(a, X86_E, found); /* the monomorphic case */
     call_routine(c, ROUTINE_ATTR_WAYS);
     x86_test32_rr(a, X86_RDX, X86_RDX);
@@ -948,23 +947,20 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     find_module_or_class_value(c, slow);
     x86_jmp(a, loaded);
     x86_bind(a, way);
-    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_INSTANCE_VALUE);
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_INSTANCE_VALUE);
     x86_jcc(a, X86_NE, not_value);
     /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
     x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
     x86_test_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, other_kinds); /* a dict instead */
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_mov_load(a, X86_RAX, x86_at_index(X86_RDX, X86_RCX, 8, 0));
     x86_jmp(a, found);
     x86_bind(a, not_value);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_SLOT);
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_SLOT);
     x86_jcc(a, X86_NE, other_kinds);
     /* a __slots__ member at byte offset index */
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_mov_load(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
     x86_bind(a, found);
     x86_test_rr(a, X86_RAX, X86_RAX);
@@ -993,14 +989,12 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
 {
     x86_asm *a = &c->a;
     x86_label not_shadowed = x86_new_label(a);
-    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(shadow)));
-    x86_test_rr(a, X86_RCX, X86_RCX); /* PYSTON_SHADOW_NONE: no instance dict */
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(shadow)), PYSTON_SHADOW_NONE); /* no instance dict */
     x86_jcc(a, X86_E, not_shadowed);
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_SHADOW_KEYS);
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(shadow)), PYSTON_SHADOW_KEYS);
     x86_jcc(a, X86_NE, shadowable); /* the helper looks at the instance */
     x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(keys)));
-    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_alu_mi(a, X86_CMP, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)), 0);
     x86_jcc(a, X86_E, shadowable); /* a real dict: the helper looks */
     x86_alu_rm(a, X86_CMP, X86_RCX, x86_at(X86_RAX, offsetof(PyHeapTypeObject, ht_cached_keys)));
     x86_jcc(a, X86_NE, shadowable);
@@ -1015,8 +1009,7 @@ static void check_not_shadowed(compiler *c, x86_label shadowable)
 static void load_way_value(compiler *c, x86_reg values, x86_label no_index)
 {
     x86_asm *a = &c->a;
-    x86_mov_load(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RDX, 0xFFFF);
+    x86_movzx16(a, X86_RDX, x86_at(X86_R8, ENTRY0(index)));
     x86_alu_ri(a, X86_CMP, X86_RDX, PYSTON_NO_INDEX);
     x86_jcc(a, X86_E, no_index);
     x86_mov_load(a, X86_RAX, x86_at_index(values, X86_RDX, 8, 0));
@@ -1217,8 +1210,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
     x86_bind(a, way);
-    x86_movzx8(a, X86_RCX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RCX, PYSTON_ATTR_METHOD);
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
     check_not_shadowed(c, look);
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, ENTRY0(descr)));
@@ -1254,11 +1246,9 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     find_way(c, way);
     x86_jmp(a, slow);
     x86_bind(a, way);
-    x86_load32(a, X86_RCX, x86_at(X86_R8, ENTRY0(descr_version)));
-    x86_test_rr(a, X86_RCX, X86_RCX);
+    x86_cmp32_mi(a, x86_at(X86_R8, ENTRY0(descr_version)), 0);
     x86_jcc(a, X86_NE, slow); /* a class attribute whose type may gain a __set__ */
-    x86_mov_load(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_alu_ri(a, X86_AND, X86_RCX, 0xFFFF);
+    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));
     x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_INSTANCE_VALUE);
     x86_jcc(a, X86_NE, not_value);

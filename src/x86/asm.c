@@ -196,6 +196,7 @@ void x86_mov_store(x86_asm *a, x86_mem dst, x86_reg src) { op_mem(a, true, 0x89,
 void x86_load32(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x8B, dst, src); }
 void x86_store32(x86_asm *a, x86_mem dst, x86_reg src) { op_mem(a, false, 0x89, src, dst); }
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x0FB6, dst, src); }
+void x86_movzx16(x86_asm *a, x86_reg dst, x86_mem src) { op_mem(a, false, 0x0FB7, dst, src); }
 void x86_store8(x86_asm *a, x86_mem dst, x86_reg src)
 {
     /* spl, bpl, sil, dil exist only with a REX (without: ah, ch, dh, bh) */
@@ -253,6 +254,11 @@ void x86_alu_rr(x86_asm *a, x86_alu op, x86_reg dst, x86_reg src)
 void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src)
 {
     op_mem(a, true, op * 8 + 3, dst, src); /* op r64, r/m64 */
+}
+
+void x86_alu32_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src)
+{
+    op_mem(a, false, op * 8 + 3, dst, src); /* op r32, r/m32 */
 }
 
 /* An ALU immediate: imm8 (sign-extended) when it fits. */

@@ -99,6 +99,7 @@ size_t x86_mov_imm64(x86_asm *a, x86_reg dst, uint64_t imm);
 void x86_load32(x86_asm *a, x86_reg dst, x86_mem src);  /* zero-extends */
 void x86_store32(x86_asm *a, x86_mem dst, x86_reg src);
 void x86_movzx8(x86_asm *a, x86_reg dst, x86_mem src);
+void x86_movzx16(x86_asm *a, x86_reg dst, x86_mem src);
 void x86_store8(x86_asm *a, x86_mem dst, x86_reg src); /* the low byte of src */
 void x86_movsxd(x86_asm *a, x86_reg dst, x86_reg src); /* sign-extends a C int */
 void x86_lea(x86_asm *a, x86_reg dst, x86_mem src);
@@ -109,6 +110,7 @@ void x86_load_fs(x86_asm *a, x86_reg dst, int32_t disp);
 void x86_alu_rr(x86_asm *a, x86_alu op, x86_reg dst, x86_reg src);
 void x86_alu_ri(x86_asm *a, x86_alu op, x86_reg dst, int32_t imm);
 void x86_alu_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src);
+void x86_alu32_rm(x86_asm *a, x86_alu op, x86_reg dst, x86_mem src); /* dst32 op= [src] */
 void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
 void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm); /* dword [dst] op= imm */
 void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm); /* flags of byte [m] & imm */

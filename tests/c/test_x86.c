@@ -113,6 +113,8 @@ static void test_moves(void)
     CASE("mov eax,DWORD PTR [rdi+0x4]", x86_load32(a, X86_RAX, x86_at(X86_RDI, 4)));
     CASE("mov DWORD PTR [r8],r9d", x86_store32(a, x86_at(X86_R8, 0), X86_R9));
     CASE("movzx eax,BYTE PTR [rsi+0x1]", x86_movzx8(a, X86_RAX, x86_at(X86_RSI, 1)));
+    CASE("movzx ecx,WORD PTR [r8+0xc]", x86_movzx16(a, X86_RCX, x86_at(X86_R8, 12)));
+    CASE("cmp r9d,DWORD PTR [r8]", x86_alu32_rm(a, X86_CMP, X86_R9, x86_at(X86_R8, 0)));
     CASE("mov BYTE PTR [rdx-0x2],cl", x86_store8(a, x86_at(X86_RDX, -2), X86_RCX));
     CASE("mov BYTE PTR [rax+rcx*1-0x2],sil", x86_store8(a, x86_at_index(X86_RAX, X86_RCX, 1, -2), X86_RSI));
     CASE("mov BYTE PTR [r10],r9b", x86_store8(a, x86_at(X86_R10, 0), X86_R9));
