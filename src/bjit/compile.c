@@ -949,32 +949,34 @@ static void emit_resume_dispatch(compiler *c)
  * same while the frame runs). */
 static void emit_enter(compiler *c)
 {
-    static const char no_where[] = "";
     x86_asm *a = &c->a;
-    x86_label linked = x86_new_label(a), too_deep = x86_new_label(a);
+    c->enter_linked = x86_new_label(a);
+    c->enter_too_deep = x86_new_label(a);
     x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
     x86_alu32_mi(a, X86_SUB, remaining, 1); /* `recursion_remaining-- <= 0` */
-    x86_jcc(a, X86_L, too_deep);
-    x86_bind(a, linked);
+    x86_jcc(a, X86_L, c->enter_too_deep);   /* (emit_too_deep, after the body) */
+    x86_bind(a, c->enter_linked);
     x86_mov_load(a, X86_RBX, x86_at(TSTATE, offsetof(PyThreadState, cframe)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)));
     x86_mov_store(a, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)), X86_RAX);
     x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), FRAME);
-    x86_mov_imm(a, X86_RAX, -1);
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_label body = x86_new_label(a);
-    x86_jmp(a, body);
-    /* At the limit: _Py_CheckRecursiveCall raises RecursionError (and
-     * restores the count), or lets the call proceed. */
-    x86_bind(a, too_deep);
+    x86_alu32_mi(a, X86_OR, x86_at(FRAME, OFF_STACKTOP), -1); /* stacktop = -1 */
+}
+
+/* At the recursion limit: _Py_CheckRecursiveCall raises RecursionError
+ * (and restores the count), or lets the call proceed. */
+static void emit_too_deep(compiler *c)
+{
+    static const char no_where[] = "";
+    x86_asm *a = &c->a;
+    x86_bind(a, c->enter_too_deep);
     x86_mov_rr(a, X86_RDI, TSTATE);
     emit_load_ptr(c, X86_RSI, no_where);
     emit_call(c, _Py_CheckRecursiveCall);
     x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, linked);
+    x86_jcc(a, X86_E, c->enter_linked);
     x86_mov_imm(a, X86_RAX, 0); /* return NULL: the frame never ran */
     x86_jmp(a, c->epilogue);
-    x86_bind(a, body);
 }
 
 static void emit_prologue(compiler *c)
@@ -1067,6 +1069,7 @@ static void emit_shared_exits(compiler *c)
 static void emit_epilogue(compiler *c)
 {
     x86_asm *a = &c->a;
+    emit_too_deep(c);
     emit_shared_exits(c);
     emit_unwind(c);
     x86_bind(a, c->epilogue);

@@ -64,6 +64,7 @@ typedef struct {
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
+    x86_label enter_linked, enter_too_deep; /* emit_enter's, and its way out */
     /* Routines the sites of the function share (reached by call_routine),
      * emitted once after the body if used. */
     x86_label routine[NROUTINES];
