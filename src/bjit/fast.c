@@ -257,6 +257,29 @@ static void decref_operands(compiler *c, const insn *in, int depth)
     drop_entry(c, in, depth, 0, false);
 }
 
+/* The result in rax (NULL: an error) takes the place of two operands
+ * already consumed; then to DONE, or to the throw exit. */
+static void store_result_or_throw(compiler *c, int depth, x86_label done)
+{
+    x86_asm *a = &c->a;
+    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_NE, done);
+    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
+    x86_jmp(a, c->throw_exit);
+}
+
+/* After a call that borrowed both operands: they are dropped (as BINARY_OP
+ * and COMPARE_OP do), then its result in rax takes their place. */
+static void replace_operands_by_result(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_mov_store(&c->a, SCRATCH(0), X86_RAX);
+    decref_operands(c, in, depth);
+    x86_mov_load(&c->a, X86_RAX, SCRATCH(0));
+    store_result_or_throw(c, depth, done);
+}
+
 /* --- COMPARE_OP + POP_JUMP_IF_TRUE/FALSE ------------------------------------ */
 
 static x86_cond int_condition(int op)
@@ -653,15 +676,7 @@ void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label do
     x86_bind(a, call); /* r11 = the function (set_prev_instr clobbers rax) */
     set_prev_instr(c, in->at);
     x86_call_r(a, X86_R11);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    decref_operands(c, in, depth); /* as BINARY_OP: both, then the result */
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    replace_operands_by_result(c, in, depth, done);
     x86_bind(a, other);
 }
 
@@ -679,12 +694,7 @@ void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done)
     call_routine(c, ROUTINE_BINARY_DUNDER);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, not_taken);
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    store_result_or_throw(c, depth, done);
     x86_bind(a, not_taken);
 }
 
@@ -1521,11 +1531,7 @@ void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, missing);
     emit_incref(c, X86_RAX);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    decref_operands(c, in, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    x86_jmp(a, done);
+    replace_operands_by_result(c, in, depth, done);
     x86_bind(a, missing); /* the operands stay on the stack */
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     emit_call(c, pyston_dict_key_missing);
@@ -1548,15 +1554,7 @@ void emit_rich_compare(compiler *c, const insn *in, int depth)
     x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
     x86_mov_imm(a, X86_RDX, in->arg);
     emit_call(c, PyObject_RichCompare);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    decref_operands(c, in, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, ok);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    replace_operands_by_result(c, in, depth, ok);
     x86_bind(a, ok);
 }
 
