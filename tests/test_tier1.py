@@ -145,6 +145,33 @@ print(json.dumps(pyston.stats()["functions_compiled"] - before))
     assert stats == 1
 
 
+def test_both_call_shapes_are_direct_calls():
+    # [method, self, args] after LOAD_METHOD, [NULL, function, args] after a
+    # LOAD_GLOBAL that pushed the NULL (the shape known at compile time,
+    # pushes_null_callable) and after PUSH_NULL + LOAD_FAST (checked at run
+    # time): each of the 3000 calls enters its callee directly, and so does
+    # the module's call of run().
+    stats = pyston_json("""
+import json, pyston
+class Box:
+    def get(self, k):
+        return k + 1
+def inc(k):
+    return k + 1
+def run(n):
+    box, f, t = Box(), inc, 0
+    for i in range(n):
+        t += box.get(i) + inc(i) + f(i)
+    return t
+run(1)
+before = pyston.stats()
+assert run(1000) == 3 * 500500
+after = pyston.stats()
+print(json.dumps(after["direct_calls"] - before["direct_calls"]))
+""")
+    assert stats == 3001
+
+
 def test_exceptions_are_caught_in_compiled_code():
     stats = pyston_json("""
 import json, pyston

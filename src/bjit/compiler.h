@@ -173,6 +173,13 @@ void emit_box_bool(compiler *c);
  * of these.  OUT = the size of the container in OBJ, of a builtin type
  * that keeps it in a field, else to FAIL (clobbers rcx). */
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
+/* fast_builtin.c: the instruction that pushed CALL's callable, in
+ * straight-line code (the LOAD_METHOD of a [method, self, args] shape, or
+ * the latest one that wrote the callable's slot); NULL when unknown.
+ * Whether that is a LOAD_GLOBAL that pushed the NULL below it: the plain
+ * [NULL, callable, args] shape, known at compile time. */
+const insn *callable_loader(compiler *c, const insn *call, int depth);
+bool pushes_null_callable(compiler *c, const insn *call, int depth);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
 
 /* fast.c: BINARY_OP on operands of static (C) types, before its helper

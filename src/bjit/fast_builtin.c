@@ -18,34 +18,46 @@ static bool named(PyObject *names, int index, const char *name)
     return PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(names, index), name) == 0;
 }
 
-/* Which builtin CALL (no keywords) may call, from the instruction that
- * pushed its callable: the latest one before it, in straight-line code
- * (nothing jumps in between), that writes the callable's stack slot. */
-static builtin_call callee(compiler *c, const insn *call, int depth)
+const insn *callable_loader(compiler *c, const insn *call, int depth)
 {
-    int nargs = call->arg;
-    int function_slot = depth - nargs - 1; /* [NULL, function, args] */
-    int method_slot = depth - nargs - 2;   /* [method, self, args] */
+    int function_slot = depth - call->arg - 1; /* [NULL, function, args] */
+    int method_slot = function_slot - 1;       /* [method, self, args] */
     for (int i = (int)(call - c->insns); i > 0 && !c->targeted[i];) {
         do
             i--;
         while (i > 0 && c->insns[i].op == 0);
         const insn *in = &c->insns[i];
         if (in->op == 0 || c->depth[i] < 0)
-            return NOT_BUILTIN;
-        if (in->op == LOAD_METHOD && c->depth[i] == method_slot + 1)
-            return nargs == 1 && named(c->co->co_names, in->arg, "append") ? CALLS_LIST_APPEND
-                                                                           : NOT_BUILTIN;
-        if (c->depth[i] <= function_slot) {
-            if (in->op != LOAD_GLOBAL || !(in->arg & 1) || c->depth[i] != function_slot - 1)
-                return NOT_BUILTIN;
-            if (nargs == 1 && named(c->co->co_names, in->arg >> 1, "len"))
-                return CALLS_LEN;
-            if (nargs == 2 && named(c->co->co_names, in->arg >> 1, "isinstance"))
-                return CALLS_ISINSTANCE;
-            return NOT_BUILTIN;
-        }
+            return NULL;
+        if ((in->op == LOAD_METHOD && c->depth[i] == method_slot + 1) ||
+            c->depth[i] <= function_slot)
+            return in;
     }
+    return NULL;
+}
+
+bool pushes_null_callable(compiler *c, const insn *call, int depth)
+{
+    const insn *in = callable_loader(c, call, depth);
+    return in != NULL && in->op == LOAD_GLOBAL && (in->arg & 1) &&
+           c->depth[in - c->insns] == depth - call->arg - 2;
+}
+
+/* Which builtin CALL (no keywords) may call, from the instruction that
+ * pushed its callable (callable_loader). */
+static builtin_call callee(compiler *c, const insn *call, int depth)
+{
+    int nargs = call->arg;
+    const insn *in = callable_loader(c, call, depth);
+    if (in != NULL && in->op == LOAD_METHOD)
+        return nargs == 1 && named(c->co->co_names, in->arg, "append") ? CALLS_LIST_APPEND
+                                                                       : NOT_BUILTIN;
+    if (!pushes_null_callable(c, call, depth))
+        return NOT_BUILTIN;
+    if (nargs == 1 && named(c->co->co_names, in->arg >> 1, "len"))
+        return CALLS_LEN;
+    if (nargs == 2 && named(c->co->co_names, in->arg >> 1, "isinstance"))
+        return CALLS_ISINSTANCE;
     return NOT_BUILTIN;
 }
 

@@ -29,16 +29,19 @@ static void count(compiler *c, uint64_t *counter)
  * for both shapes of the stack: [method, self, args] or [NULL, callable,
  * args], the latter with a bound method object taken apart into the
  * former. */
-static void load_callee(compiler *c, int depth, int nargs)
+static void load_callee(compiler *c, const insn *call, int depth)
 {
     x86_asm *a = &c->a;
+    int nargs = call->arg;
     x86_label plain = x86_new_label(a), loaded = x86_new_label(a);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 2));
-    x86_test_rr(a, X86_RDI, X86_RDI);
-    x86_jcc(a, X86_E, plain);
-    x86_lea(a, X86_R8, stack_slot(c, depth - nargs - 1));
-    x86_mov_imm(a, X86_R9, nargs + 1);
-    x86_jmp(a, loaded);
+    if (!pushes_null_callable(c, call, depth)) { /* (else the shape is known) */
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 2));
+        x86_test_rr(a, X86_RDI, X86_RDI);
+        x86_jcc(a, X86_E, plain);
+        x86_lea(a, X86_R8, stack_slot(c, depth - nargs - 1));
+        x86_mov_imm(a, X86_R9, nargs + 1);
+        x86_jmp(a, loaded);
+    }
     x86_bind(a, plain);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 1));
     x86_lea(a, X86_R8, stack_slot(c, depth - nargs));
@@ -333,7 +336,7 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     if (c->kwnames != NULL || !INLINE_CALLS)
         return false;
     int nargs = in->arg, base = depth - nargs - 2;
-    load_callee(c, depth, nargs);
+    load_callee(c, in, depth);
     /* the interpreter leaves the caller's prev_instr at CALL's last cache
      * entry for a call it inlines (the other paths set their own) */
     set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
@@ -352,6 +355,6 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
 void emit_c_call(compiler *c, const insn *in, int depth, x86_label done, bool callee_loaded)
 {
     if (!callee_loaded)
-        load_callee(c, depth, in->arg);
+        load_callee(c, in, depth);
     emit_c_function_call(c, in, depth, done);
 }

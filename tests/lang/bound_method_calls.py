@@ -53,3 +53,17 @@ def temporary_method(obj):
 
 
 print([temporary_method(Acc()) for _ in range(3)])
+
+
+# Methods called on function objects: [method, function, args] must not be
+# taken for a call of the function itself.
+def ident(x):
+    return x
+
+
+def methods_of_functions():
+    return [ident.__eq__(ident), ident.__ne__(ident), ident.__eq__(1), ident(7),
+            ident.__get__(None, object) is ident, ident.__call__(3)]
+
+
+print(methods_of_functions(), methods_of_functions())
