@@ -1315,7 +1315,7 @@ static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_lab
     load_entry(c, X86_RSI, depth, 0, other);
     emit_cmp_mem_ptr(c, x86_at(X86_RDI, OFF_TYPE), &PyUnicode_Type);
     x86_jcc(a, X86_NE, other);
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
+    emit_cmp_mem_ptr(c, x86_at(X86_RSI, OFF_TYPE), &PyUnicode_Type);
     x86_jcc(a, X86_NE, other);
     x86_alu_rm(a, X86_CMP, X86_RDI, x86_at(LOCALS, 8 * store->arg));
     x86_jcc(a, X86_NE, other); /* the local must hold the left operand */
