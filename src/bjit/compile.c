@@ -256,14 +256,25 @@ void emit_load_ptr(compiler *c, x86_reg reg, const void *p)
     x86_mov_imm(&c->a, reg, (int64_t)(uintptr_t)p);
 }
 
+/* [P]: an absolute [disp32] operand when P is in the low 2 GiB, else
+ * through SCRATCH, which it loads with P. */
+static x86_mem address_of(compiler *c, const void *p, x86_reg scratch)
+{
+    if ((uintptr_t)p <= (uintptr_t)INT32_MAX)
+        return x86_abs((int32_t)(uintptr_t)p);
+    emit_load_ptr(c, scratch, p);
+    return x86_at(scratch, 0);
+}
+
 void emit_load_mem(compiler *c, x86_reg reg, const void *p)
 {
-    if ((uintptr_t)p < (uintptr_t)INT32_MAX) {
-        x86_mov_load(&c->a, reg, x86_abs((int32_t)(uintptr_t)p));
-    } else {
-        emit_load_ptr(c, reg, p);
-        x86_mov_load(&c->a, reg, x86_at(reg, 0));
-    }
+    x86_mov_load(&c->a, reg, address_of(c, p, reg));
+}
+
+void emit_count(compiler *c, uint64_t *counter)
+{
+    emit_load_ptr(c, X86_R11, counter);
+    x86_inc_m(&c->a, x86_at(X86_R11, 0));
 }
 
 void emit_call(compiler *c, const void *fn)
@@ -410,12 +421,7 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
     x86_label done = x86_new_label(&c->a);
     _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
-    if ((uintptr_t)breaker < (uintptr_t)INT32_MAX) { /* (the main interpreter's) */
-        x86_cmp32_mi(&c->a, x86_abs((int32_t)(uintptr_t)breaker), 0);
-    } else {
-        emit_load_ptr(c, X86_RAX, breaker);
-        x86_cmp32_mi(&c->a, x86_at(X86_RAX, 0), 0);
-    }
+    x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, X86_RAX), 0);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
     x86_bind(&c->a, done);
 }
@@ -816,22 +822,9 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_tracing_check(c, in, depth + stack_effect(in, 0));
         return true;
     }
-    if (in->op == COMPARE_OP) { /* (only the generic case is left here) */
-        emit_rich_compare(c, in, depth);
-        emit_tracing_check(c, in, depth - 1);
-        return true;
-    }
     if (h->kind == PYSTON_OP_STACK) {
-        /* the common cases that need no helper, before it */
         x86_label skip_helper = x86_new_label(a);
-        if (in->op == BINARY_OP) {
-            emit_builtin_binary_op(c, in, depth, skip_helper);
-            emit_binary_dunder(c, in, depth, skip_helper);
-        }
-        else if (in->op == BINARY_SUBSCR)
-            emit_dict_subscript(c, in, depth, skip_helper);
-        else if (in->op == STORE_SUBSCR)
-            emit_dict_store_subscript(c, in, depth, skip_helper);
+        emit_slow_path_calls(c, in, depth, skip_helper);
         emit_helper_call(c, in, depth, h->fn);
         x86_test32_rr(a, X86_RAX, X86_RAX);
         x86_jcc(a, X86_NE, c->throw_exit);

@@ -116,6 +116,8 @@ void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p);
 void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
 /* REG = the word at P (an absolute [disp32] operand when P is low). */
 void emit_load_mem(compiler *c, x86_reg reg, const void *p);
+/* ++*COUNTER (a pyston.stats() counter), through r11. */
+void emit_count(compiler *c, uint64_t *counter);
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 /* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal
@@ -182,28 +184,12 @@ const insn *callable_loader(compiler *c, const insn *call, int depth);
 bool pushes_null_callable(compiler *c, const insn *call, int depth);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
 
-/* fast.c: BINARY_OP on operands of static (C) types, before its helper
- * (on the slow path): int's own slot for two ints, else binary_ops[];
- * jumps to DONE with the result stored, falls through for an operand of a
- * Python class. */
-void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done);
-
-/* fast.c: COMPARE_OP by PyObject_RichCompare, instead of its helper (on
- * the slow path: the operands owned). */
-void emit_rich_compare(compiler *c, const insn *in, int depth);
-/* fast.c: STORE_SUBSCR into an exact dict, before its helper (on the slow
- * path); jumps to DONE, falls through for any other container. */
-void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x86_label done);
-
-/* fast.c: BINARY_SUBSCR of an exact dict, before its helper (on the slow
- * path: the operands owned); jumps to DONE with the item stored, falls
- * through for any other container. */
-void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done);
-
-/* fast.c: BINARY_OP's call of a Python class's operator method (the
- * cache's), before its helper; jumps to DONE with the result stored, and
- * falls through when the operands are not of that class. */
-void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done);
+/* fast.c: the calls an instruction's slow path makes itself, before its
+ * helper (the operands owned): a Python class's operator method (the
+ * operator cache), int's own slot or binary_ops[] for C types, dict
+ * subscripts and stores.  Jumps to DONE when one applied, falls through
+ * to the helper otherwise. */
+void emit_slow_path_calls(compiler *c, const insn *in, int depth, x86_label done);
 
 /* The inline cache of IN (it has one). */
 static inline char *cache_of(compiler *c, const insn *in)

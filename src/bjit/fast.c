@@ -43,8 +43,7 @@
 /* Counts an inline cache hit in pyston.stats(). */
 static void count_hit(compiler *c)
 {
-    emit_load_ptr(c, X86_R11, &pyston_stat.ic_hits);
-    x86_inc_m(&c->a, x86_at(X86_R11, 0));
+    emit_count(c, &pyston_stat.ic_hits);
 }
 
 /* --- operands: the stack entries a fast path reads -------------------------- */
@@ -647,7 +646,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
  * ...).  An operand of a Python class falls through, to the operator
  * cache (emit_binary_dunder) and the helper, which fills it.  Jumps to
  * DONE with the result stored. */
-void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done)
+static void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     binaryfunc int_slot = pyston_exact_int_slot(in->arg);
@@ -684,7 +683,7 @@ void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_label do
 
 #define BINARY_CACHE(field) ((int32_t)offsetof(pyston_binary_cache, field))
 
-void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done)
+static void emit_binary_dunder(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label not_taken = x86_new_label(a);
@@ -1256,7 +1255,7 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     find_way(c, way);
     x86_jmp(a, slow);
     x86_bind(a, way);
-    x86_cmp32_mi(a, x86_at(X86_R8, ENTRY0(descr_version)), 0);
+    x86_alu32_mi(a, X86_CMP, x86_at(X86_R8, ENTRY0(descr_version)), 0);
     x86_jcc(a, X86_NE, slow); /* a class attribute whose type may gain a __set__ */
     x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
     x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));
@@ -1518,7 +1517,7 @@ static void emit_binary_subscr(compiler *c, const insn *in, int depth, x86_label
  * where both operands are owned on the stack: the key's __hash__ and
  * __eq__ may run any code.  Jumps to DONE with the item stored; falls
  * through for any other container. */
-void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
+static void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label other = x86_new_label(a), missing = x86_new_label(a);
@@ -1541,28 +1540,11 @@ void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_label done)
     x86_bind(a, other);
 }
 
-/* COMPARE_OP on the slow path (the operands owned): PyObject_RichCompare
- * called from compiled code, as the generic COMPARE_OP of ceval.c does
- * (the helper's own int, float and str cases give the same results); the
- * result replaces the operands. */
-void emit_rich_compare(compiler *c, const insn *in, int depth)
-{
-    x86_asm *a = &c->a;
-    x86_label ok = x86_new_label(a);
-    set_prev_instr(c, in->at);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 1));
-    x86_mov_imm(a, X86_RDX, in->arg);
-    emit_call(c, PyObject_RichCompare);
-    replace_operands_by_result(c, in, depth, ok);
-    x86_bind(a, ok);
-}
-
 /* container[key] = value for an exact dict, as STORE_SUBSCR_DICT: a call
  * of PyDict_SetItem on the slow path (the operands owned); then value,
  * container and key are dropped, as STORE_SUBSCR does.  Jumps to DONE;
  * falls through for any other container. */
-void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x86_label done)
+static void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label other = x86_new_label(a);
@@ -1603,6 +1585,28 @@ static void emit_store_subscr(compiler *c, const insn *in, int depth, x86_label 
     emit_decref_rdi(c, in->at, true);
     decref_operands(c, in, depth);
     x86_jmp(a, done);
+}
+
+/* The calls an instruction's slow path makes itself before its helper (the
+ * operands owned on the stack), each falling through when it does not
+ * apply. */
+typedef void (*slow_call_emitter)(compiler *c, const insn *in, int depth, x86_label done);
+
+static void emit_binary_op_calls(compiler *c, const insn *in, int depth, x86_label done)
+{
+    emit_builtin_binary_op(c, in, depth, done);
+    emit_binary_dunder(c, in, depth, done);
+}
+
+void emit_slow_path_calls(compiler *c, const insn *in, int depth, x86_label done)
+{
+    static const slow_call_emitter emitters[256] = {
+        [BINARY_OP] = emit_binary_op_calls,
+        [BINARY_SUBSCR] = emit_dict_subscript,
+        [STORE_SUBSCR] = emit_dict_store_subscript,
+    };
+    if (emitters[in->op] != NULL)
+        emitters[in->op](c, in, depth, done);
 }
 
 /* IS_OP: a pointer comparison, inline. */

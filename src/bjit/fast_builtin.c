@@ -36,11 +36,17 @@ const insn *callable_loader(compiler *c, const insn *call, int depth)
     return NULL;
 }
 
+/* Whether LOADER, CALL's callable_loader, is a LOAD_GLOBAL that pushed the
+ * NULL below the callable. */
+static bool is_null_pushing_global(compiler *c, const insn *loader, const insn *call, int depth)
+{
+    return loader != NULL && loader->op == LOAD_GLOBAL && (loader->arg & 1) &&
+           c->depth[loader - c->insns] == depth - call->arg - 2;
+}
+
 bool pushes_null_callable(compiler *c, const insn *call, int depth)
 {
-    const insn *in = callable_loader(c, call, depth);
-    return in != NULL && in->op == LOAD_GLOBAL && (in->arg & 1) &&
-           c->depth[in - c->insns] == depth - call->arg - 2;
+    return is_null_pushing_global(c, callable_loader(c, call, depth), call, depth);
 }
 
 /* Which builtin CALL (no keywords) may call, from the instruction that
@@ -52,7 +58,7 @@ static builtin_call callee(compiler *c, const insn *call, int depth)
     if (in != NULL && in->op == LOAD_METHOD)
         return nargs == 1 && named(c->co->co_names, in->arg, "append") ? CALLS_LIST_APPEND
                                                                        : NOT_BUILTIN;
-    if (!pushes_null_callable(c, call, depth))
+    if (!is_null_pushing_global(c, in, call, depth))
         return NOT_BUILTIN;
     if (nargs == 1 && named(c->co->co_names, in->arg >> 1, "len"))
         return CALLS_LEN;

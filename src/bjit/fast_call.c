@@ -19,12 +19,6 @@
 #define JITCODE_FIELD(name) ((int32_t)offsetof(pyston_jitcode, name))
 #define TSTATE_FIELD(name) ((int32_t)offsetof(PyThreadState, name))
 
-static void count(compiler *c, uint64_t *counter)
-{
-    emit_load_ptr(c, X86_R11, counter);
-    x86_inc_m(&c->a, x86_at(X86_R11, 0));
-}
-
 /* rdi = the callable, r8 = &its first argument, r9 = the argument count,
  * for both shapes of the stack: [method, self, args] or [NULL, callable,
  * args], the latter with a bound method object taken apart into the
@@ -286,7 +280,7 @@ void emit_direct_call_routine(compiler *c)
     check_callee(c, not_taken);
     push_frame(c, not_taken);
     init_frame(c);
-    count(c, &pyston_stat.direct_calls); /* (frames_jit too, see stats.h) */
+    emit_count(c, &pyston_stat.direct_calls); /* (frames_jit too, see stats.h) */
     x86_mov_store(a, SCRATCH(0), X86_R10); /* the callee's frame */
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, X86_R10);

@@ -1,11 +1,11 @@
-/* BINARY_OP, COMPARE_OP and BINARY_SUBSCR: fast paths for ints that fit a
- * machine word, floats, strings, lists, tuples and dicts (the cases of
- * BINARY_OP_ADD_INT, COMPARE_OP_FLOAT_JUMP, BINARY_SUBSCR_LIST_INT, ... in
- * Python/specialize.c), with the operand classes recorded as feedback.
- * Anything else takes the generic helper. */
+/* The helpers of BINARY_OP and BINARY_SUBSCR for what compiled code leaves
+ * them (its inline paths and slow-path calls take ints, floats, strs, the
+ * C types, lists, tuples and dicts): the operand classes recorded as
+ * feedback, a Python class's operator method called directly (and kept
+ * in the site's cache for compiled code), list and tuple items by word
+ * index; anything else takes the generic helper. */
 #include "ic/ic.h"
 
-#include <math.h>
 
 #include "runtime/call.h"
 #include "runtime/ops.h"
@@ -61,78 +61,6 @@ static inline int replace_operands(PyObject **sp, PyObject *res)
     Py_DECREF(lhs);
     Py_DECREF(rhs);
     return 0;
-}
-
-/* LHS op RHS for two ints below 2**60 in magnitude (word_int), in machine
- * words (sums and differences cannot overflow; products are checked);
- * NULL when the operator has no fast path here, or overflows. */
-static PyObject *int_binary(int op, long a, long b)
-{
-    long r;
-    switch (op) {
-    case NB_ADD: case NB_INPLACE_ADD:
-        return PyLong_FromLong(a + b);
-    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
-        return PyLong_FromLong(a - b);
-    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
-        return __builtin_mul_overflow(a, b, &r) ? NULL : PyLong_FromLong(r);
-    case NB_RSHIFT: case NB_INPLACE_RSHIFT: /* floors, as long_rshift */
-        if (b < 0)
-            return NULL; /* ValueError: the generic path */
-        return PyLong_FromLong(b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
-    case NB_AND: case NB_INPLACE_AND:
-        return PyLong_FromLong(a & b);
-    case NB_OR: case NB_INPLACE_OR:
-        return PyLong_FromLong(a | b);
-    case NB_XOR: case NB_INPLACE_XOR:
-        return PyLong_FromLong(a ^ b);
-    case NB_FLOOR_DIVIDE: case NB_INPLACE_FLOOR_DIVIDE:
-    case NB_REMAINDER: case NB_INPLACE_REMAINDER: {
-        if (b == 0)
-            return NULL; /* ZeroDivisionError: the generic path */
-        long q = a / b, r = a % b;
-        if (r != 0 && ((r < 0) != (b < 0))) { /* Python rounds toward -inf */
-            q -= 1;
-            r += b;
-        }
-        bool div = op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE;
-        return PyLong_FromLong(div ? q : r);
-    }
-    }
-    return NULL;
-}
-
-/* Mirrors the float slots of Objects/floatobject.c for + - * /. */
-static PyObject *float_binary(int op, double a, double b)
-{
-    switch (op) {
-    case NB_ADD: case NB_INPLACE_ADD:
-        return PyFloat_FromDouble(a + b);
-    case NB_SUBTRACT: case NB_INPLACE_SUBTRACT:
-        return PyFloat_FromDouble(a - b);
-    case NB_MULTIPLY: case NB_INPLACE_MULTIPLY:
-        return PyFloat_FromDouble(a * b);
-    case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
-        return b == 0.0 ? NULL : PyFloat_FromDouble(a / b);
-    }
-    return NULL;
-}
-
-/* An int operand mixed with a float, converted as float_add & co. do
- * (CONVERT_TO_DOUBLE, PyLong_AsDouble): exactly below 2**53, and above it
- * rounded half to even, as the conversion of a long does. */
-static bool as_double(PyObject *o, double *d)
-{
-    long v;
-    if (PyFloat_CheckExact(o)) {
-        *d = PyFloat_AS_DOUBLE(o);
-        return true;
-    }
-    if (word_int(o, &v)) {
-        *d = (double)v;
-        return true;
-    }
-    return false;
 }
 
 /* --- operators of Python classes ------------------------------------------- */
@@ -266,32 +194,10 @@ binaryfunc pyston_exact_int_slot(int oparg)
 int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                         void *cache)
 {
+    /* (operands of C types took their own calls before: emit_slow_path_calls) */
     PyObject *rhs = sp[-1], *lhs = sp[-2];
-    long a, b;
-    double x, y;
-    PyObject *res = NULL;
-    binaryfunc int_slot;
+    PyObject *res;
     record(cache, lhs, rhs);
-    if (word_int(lhs, &a) && word_int(rhs, &b)) {
-        res = int_binary(oparg, a, b);
-    } else if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) &&
-               (int_slot = pyston_exact_int_slot(oparg)) != NULL) { /* big ints */
-        res = int_slot(lhs, rhs);
-        replace_operands(sp, res);
-        if (res != NULL)
-            return 0;
-        f->stacktop = (int)(sp - 1 - f->localsplus); /* as pyston_op_BINARY_OP */
-        return -1;
-    } else if ((PyFloat_CheckExact(lhs) || PyFloat_CheckExact(rhs)) && as_double(lhs, &x) &&
-               as_double(rhs, &y)) {
-        res = float_binary(oparg, x, y);
-    }
-    if (res != NULL)
-        return replace_operands(sp, res);
-    if (PyErr_Occurred()) { /* out of memory */
-        f->stacktop = (int)(sp - f->localsplus);
-        return -1;
-    }
     if (python_dunder(ts, oparg, lhs, rhs, &res, cache)) {
         replace_operands(sp, res);
         if (res != NULL)
@@ -300,47 +206,6 @@ int pyston_ic_BINARY_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
         return -1;
     }
     return pyston_op_BINARY_OP(ts, f, sp, oparg, NULL);
-}
-
-static inline bool compare_result(int op, int c) /* C = -1, 0 or 1 */
-{
-    switch (op) {
-    case Py_LT: return c < 0;
-    case Py_LE: return c <= 0;
-    case Py_EQ: return c == 0;
-    case Py_NE: return c != 0;
-    case Py_GT: return c > 0;
-    default: return c >= 0; /* Py_GE */
-    }
-}
-
-int pyston_ic_COMPARE_OP(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
-                         void *cache)
-{
-    PyObject *rhs = sp[-1], *lhs = sp[-2];
-    long a, b;
-    record(cache, lhs, rhs);
-    if (word_int(lhs, &a) && word_int(rhs, &b))
-        return replace_operands(sp, Py_NewRef(compare_result(oparg, (a > b) - (a < b)) ? Py_True : Py_False));
-    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
-        double x = PyFloat_AS_DOUBLE(lhs), y = PyFloat_AS_DOUBLE(rhs);
-        bool r;
-        switch (oparg) { /* NaN compares false, except != */
-        case Py_LT: r = x < y; break;
-        case Py_LE: r = x <= y; break;
-        case Py_EQ: r = x == y; break;
-        case Py_NE: r = x != y; break;
-        case Py_GT: r = x > y; break;
-        default: r = x >= y; break;
-        }
-        return replace_operands(sp, Py_NewRef(r ? Py_True : Py_False));
-    }
-    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) &&
-        (oparg == Py_EQ || oparg == Py_NE)) {
-        bool equal = lhs == rhs || _PyUnicode_Equal(lhs, rhs);
-        return replace_operands(sp, Py_NewRef(equal == (oparg == Py_EQ) ? Py_True : Py_False));
-    }
-    return pyston_op_COMPARE_OP(ts, f, sp, oparg, NULL);
 }
 
 int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
@@ -358,14 +223,7 @@ int pyston_ic_BINARY_SUBSCR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject 
                                                           : PyTuple_GET_ITEM(container, i);
             return replace_operands(sp, Py_NewRef(item));
         }
-    } else if (PyDict_CheckExact(container)) {
-        /* mirrors BINARY_SUBSCR_DICT: an exact dict has no __missing__ */
-        PyObject *item = PyDict_GetItemWithError(container, sub);
-        if (item != NULL)
-            return replace_operands(sp, Py_NewRef(item));
-        f->stacktop = (int)(sp - f->localsplus);
-        return pyston_dict_key_missing(sub);
-    }
+    } /* (exact dicts took their own call before: emit_slow_path_calls) */
     return pyston_op_BINARY_SUBSCR(ts, f, sp, oparg, NULL);
 }
 

@@ -103,7 +103,7 @@ enum {
     PYSTON_SEEN_OTHER = 128,
 };
 
-/* BINARY_OP, COMPARE_OP, BINARY_SUBSCR. */
+/* BINARY_OP, BINARY_SUBSCR. */
 typedef struct {
     uint8_t lhs_seen, rhs_seen;
 } pyston_operand_feedback;
@@ -128,7 +128,6 @@ PYSTON_IC_HELPER(LOAD_ATTR);
 PYSTON_IC_HELPER(LOAD_METHOD);
 PYSTON_IC_HELPER(STORE_ATTR);
 PYSTON_IC_HELPER(BINARY_OP);
-PYSTON_IC_HELPER(COMPARE_OP);
 PYSTON_IC_HELPER(BINARY_SUBSCR);
 
 /* The operator method (the cache's) returned NotImplemented (RESULT,

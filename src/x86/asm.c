@@ -291,26 +291,16 @@ void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm)
     emit_bytes(a, &i);
 }
 
-void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm)
+/* OPCODE /DIGIT on the byte [M], with an 8-bit immediate. */
+static void op_mem_imm8(x86_asm *a, unsigned opcode, int digit, x86_mem m, uint8_t imm)
 {
-    bytes i = mem_form(a, 0, false, 0xF6, 0, m, false);
+    bytes i = mem_form(a, 0, false, opcode, digit, m, false);
     put(&i, imm);
     emit_bytes(a, &i);
 }
 
-void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm)
-{
-    bytes i = mem_form(a, 0, false, 0x80, X86_CMP, m, false);
-    put(&i, (uint8_t)imm);
-    emit_bytes(a, &i);
-}
-
-void x86_cmp32_mi(x86_asm *a, x86_mem m, int8_t imm)
-{
-    bytes i = mem_form(a, 0, false, 0x83, X86_CMP, m, false);
-    put(&i, (uint8_t)imm);
-    emit_bytes(a, &i);
-}
+void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm) { op_mem_imm8(a, 0xF6, 0, m, imm); }
+void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm) { op_mem_imm8(a, 0x80, X86_CMP, m, (uint8_t)imm); }
 
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, true, 0x85, y, x, false); }
 void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y) { op_reg(a, false, 0x85, y, x, false); }
@@ -428,13 +418,6 @@ void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target, X8
 
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
-
-size_t x86_call_abs(x86_asm *a, uint64_t target, x86_reg scratch)
-{
-    size_t at = x86_mov_imm64(a, scratch, target);
-    x86_call_r(a, scratch);
-    return at;
-}
 
 static void push_pop(x86_asm *a, uint8_t opcode, x86_reg r)
 {

@@ -1,5 +1,5 @@
 /* A small x86-64 assembler: registers, memory operands, immediates, labels
- * with forward jumps, and patchable 64-bit constants (call targets).
+ * with forward jumps, and patchable 64-bit constants (x86_mov_imm64).
  *
  * Code goes into a growable buffer; it is position-independent (every jump
  * is relative to a label in the same buffer, every absolute address a
@@ -115,7 +115,6 @@ void x86_alu_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm);
 void x86_alu32_mi(x86_asm *a, x86_alu op, x86_mem dst, int32_t imm); /* dword [dst] op= imm */
 void x86_test8_mi(x86_asm *a, x86_mem m, uint8_t imm); /* flags of byte [m] & imm */
 void x86_cmp8_mi(x86_asm *a, x86_mem m, int8_t imm);  /* flags of byte [m] - imm */
-void x86_cmp32_mi(x86_asm *a, x86_mem m, int8_t imm); /* flags of dword [m] - imm */
 void x86_test_rr(x86_asm *a, x86_reg x, x86_reg y);
 void x86_test32_rr(x86_asm *a, x86_reg x, x86_reg y); /* for C `int` results */
 void x86_imul_rr(x86_asm *a, x86_reg dst, x86_reg src);
@@ -141,9 +140,6 @@ void x86_jcc(x86_asm *a, x86_cond cond, x86_label target);
 void x86_call_label(x86_asm *a, x86_label target); /* call rel32 */
 void x86_jmp_r(x86_asm *a, x86_reg target);
 void x86_call_r(x86_asm *a, x86_reg target);
-/* Calls an absolute address through SCRATCH; returns the offset of the
- * patchable 64-bit target (as x86_mov_imm64). */
-size_t x86_call_abs(x86_asm *a, uint64_t target, x86_reg scratch);
 void x86_push(x86_asm *a, x86_reg r);
 void x86_pop(x86_asm *a, x86_reg r);
 void x86_ret(x86_asm *a);

@@ -143,8 +143,8 @@ static void test_arithmetic(void)
     CASE("cmp BYTE PTR [rbx],0x0", x86_cmp8_mi(a, x86_at(X86_RBX, 0), 0));
     CASE("test BYTE PTR [rax+0xa9],0x2", x86_test8_mi(a, x86_at(X86_RAX, 0xa9), 2));
     CASE("cmp BYTE PTR [r13+0x8],0x1", x86_cmp8_mi(a, x86_at(X86_R13, 8), 1));
-    CASE("cmp DWORD PTR [rax],0x0", x86_cmp32_mi(a, x86_at(X86_RAX, 0), 0));
-    CASE("cmp DWORD PTR ds:0xa648bc,0x0", x86_cmp32_mi(a, x86_abs(0xa648bc), 0));
+    CASE("cmp DWORD PTR [rax],0x0", x86_alu32_mi(a, X86_CMP, x86_at(X86_RAX, 0), 0));
+    CASE("cmp DWORD PTR ds:0xa648bc,0x0", x86_alu32_mi(a, X86_CMP, x86_abs(0xa648bc), 0));
     CASE("inc QWORD PTR ds:0x1234567", x86_inc_m(a, x86_abs(0x1234567)));
     CASE("mov rax,QWORD PTR ds:0x7ffffff0", x86_mov_load(a, X86_RAX, x86_abs(0x7ffffff0)));
     CASE("test rax,rax", x86_test_rr(a, X86_RAX, X86_RAX));
@@ -185,7 +185,7 @@ static void test_control_flow(void)
          x86_label l = x86_new_label(a); x86_call_label(a, l); x86_ret(a); x86_bind(a, l);
          x86_ret(a));
     CASE("movabs r11,0x1122334455667788; call r11",
-         x86_call_abs(a, 0x1122334455667788ULL, X86_R11));
+         x86_mov_imm64(a, X86_R11, 0x1122334455667788ULL); x86_call_r(a, X86_R11));
     /* forward and backward jumps */
     CASE("jmp 0x5; jne 0x5; ret; ret", /* both short (rel8) */
          x86_label l = x86_new_label(a); x86_jmp(a, l); x86_jcc(a, X86_NE, l);
@@ -266,7 +266,8 @@ static void test_patching(void)
 {
     x86_asm a;
     x86_init(&a);
-    size_t at = x86_call_abs(&a, 0, X86_RAX);
+    size_t at = x86_mov_imm64(&a, X86_RAX, 0);
+    x86_call_r(&a, X86_RAX);
     uint64_t target = 0xdeadbeefcafeULL;
     memcpy(a.code + at, &target, 8);
     expect(&a, "movabs rax,0xdeadbeefcafe; call rax", __LINE__);
