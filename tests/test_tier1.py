@@ -291,6 +291,9 @@ def test_dump_asm_shows_code_annotated_with_bytecode():
     section = text[text.index("pyston: compiled dumped (<string>:1)"):]
     assert "; " in section and "BINARY_OP" in section and "RETURN_VALUE" in section
     assert "push   rbp" in section and "ret" in section
+    # the slow paths follow the body, after its last instruction
+    body, tail = section.split("; out of line: slow paths, routines, exits\n", 1)
+    assert "RETURN_VALUE" in body and "RETURN_VALUE" not in tail.split("pyston: compiled")[0]
 
 
 def test_recursion_past_the_c_stack_raises_instead_of_crashing():

@@ -1096,6 +1096,7 @@ static int allocate_caches(compiler *c)
 static int emit(compiler *c)
 {
     x86_asm *a = &c->a;
+    c->out_of_line = x86_new_label(a);
     c->epilogue = x86_new_label(a);
     c->throw_exit = x86_new_label(a);
     c->reraise_exit = x86_new_label(a);
@@ -1123,6 +1124,7 @@ static int emit(compiler *c)
         }
         i = next - 1;
     }
+    x86_bind(a, c->out_of_line);
     emit_deferred(c);
     static void (*const routines[NROUTINES])(compiler *) = {
         [ROUTINE_DIRECT_CALL] = emit_direct_call_routine,
@@ -1159,7 +1161,8 @@ static void dump(compiler *c)
             ops[i] = c->insns[i].op;
             args[i] = c->insns[i].arg;
         }
-        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args);
+        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args,
+                        x86_label_offset(&c->a, c->out_of_line));
     }
     free(offsets);
     free(ops);
