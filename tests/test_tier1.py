@@ -292,8 +292,11 @@ def test_dump_asm_shows_code_annotated_with_bytecode():
     assert "; " in section and "BINARY_OP" in section and "RETURN_VALUE" in section
     assert "push   rbp" in section and "ret" in section
     # the slow paths follow the body, after its last instruction
-    body, tail = section.split("; out of line: slow paths, routines, exits\n", 1)
-    assert "RETURN_VALUE" in body and "RETURN_VALUE" not in tail.split("pyston: compiled")[0]
+    body, tail = section.split("; -- slow paths\n", 1)
+    tail = tail.split("pyston: compiled")[0]
+    assert "RETURN_VALUE" in body and "RETURN_VALUE" not in tail
+    assert tail.index("; -- stubs") < tail.index("; -- exits and epilogue")
+    assert "ret" in tail.split("; -- exits and epilogue")[1]
 
 
 def test_recursion_past_the_c_stack_raises_instead_of_crashing():

@@ -1093,10 +1093,17 @@ static int allocate_caches(compiler *c)
     return c->caches ? 0 : -1;
 }
 
+/* Names the code from here on in the dump. */
+static void start_section(compiler *c, const char *name)
+{
+    x86_label start = x86_new_label(&c->a);
+    x86_bind(&c->a, start);
+    c->section[c->nsections++] = (struct section){start, name};
+}
+
 static int emit(compiler *c)
 {
     x86_asm *a = &c->a;
-    c->out_of_line = x86_new_label(a);
     c->epilogue = x86_new_label(a);
     c->throw_exit = x86_new_label(a);
     c->reraise_exit = x86_new_label(a);
@@ -1124,7 +1131,7 @@ static int emit(compiler *c)
         }
         i = next - 1;
     }
-    x86_bind(a, c->out_of_line);
+    start_section(c, "slow paths");
     emit_deferred(c);
     static void (*const routines[NROUTINES])(compiler *) = {
         [ROUTINE_DIRECT_CALL] = emit_direct_call_routine,
@@ -1134,14 +1141,25 @@ static int emit(compiler *c)
         [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
         [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
     };
+    static const char *const routine_names[NROUTINES] = {
+        [ROUTINE_DIRECT_CALL] = "routine: direct call",
+        [ROUTINE_ATTR_WAYS] = "routine: attribute ways",
+        [ROUTINE_ATTR_VALUES] = "routine: attribute values",
+        [ROUTINE_BINARY_DUNDER] = "routine: binary dunder",
+        [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
+        [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
+    };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
         if (c->routine_used[r]) {
+            start_section(c, routine_names[r]);
             x86_bind(a, c->routine[r]);
             routines[r](c);
         }
     }
+    start_section(c, "stubs");
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
+    start_section(c, "exits and epilogue");
     emit_epilogue(c);
     return x86_finish(a) ? 0 : -1;
 }
@@ -1161,8 +1179,12 @@ static void dump(compiler *c)
             ops[i] = c->insns[i].op;
             args[i] = c->insns[i].arg;
         }
-        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args,
-                        x86_label_offset(&c->a, c->out_of_line));
+        pyston_dump_section sections[sizeof c->section / sizeof c->section[0]];
+        for (int i = 0; i < c->nsections; i++)
+            sections[i] = (pyston_dump_section){x86_label_offset(&c->a, c->section[i].start),
+                                                c->section[i].name};
+        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args, sections,
+                        c->nsections);
     }
     free(offsets);
     free(ops);

@@ -63,12 +63,15 @@ typedef struct {
     bool *maybe_unbound; /* per local: all but arguments that nothing deletes */
     x86_label *label;
     x86_asm a;
-    x86_label out_of_line, epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
+    x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
     x86_label enter_linked, enter_too_deep; /* emit_enter's, and its way out */
     /* Routines the sites of the function share (reached by call_routine),
      * emitted once after the body if used. */
     x86_label routine[NROUTINES];
     bool routine_used[NROUTINES];
+    /* The parts after the body, named in the PYSTON_DUMP_ASM dump. */
+    struct section { x86_label start; const char *name; } section[NROUTINES + 3];
+    int nsections;
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */

@@ -18,7 +18,7 @@ static void print_marker(PyCodeObject *co, int unit, const uint8_t *ops, const i
 
 void pyston_dump_asm(PyCodeObject *co, const uint8_t *code, size_t size,
                      const int32_t *offsets, const uint8_t *ops, const int *args,
-                     int32_t out_of_line)
+                     const pyston_dump_section *sections, int nsections)
 {
     int ncode = (int)Py_SIZE(co);
     fprintf(stderr, "pyston: compiled %s (%s:%d), %zu bytes\n",
@@ -46,10 +46,8 @@ void pyston_dump_asm(PyCodeObject *co, const uint8_t *code, size_t size,
         for (; unit < ncode && (offsets[unit] < 0 || offsets[unit] <= address); unit++)
             if (offsets[unit] >= 0)
                 print_marker(co, unit, ops, args);
-        if (out_of_line >= 0 && address >= out_of_line) {
-            fputs("    ; out of line: slow paths, routines, exits\n", stderr);
-            out_of_line = -1;
-        }
+        for (; nsections > 0 && sections->offset <= address; sections++, nsections--)
+            fprintf(stderr, "    ; -- %s\n", sections->name);
         fputs(line, stderr);
     }
     if (p)
