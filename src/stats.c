@@ -5,7 +5,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-pyston_stats pyston_stat;
+#include "lowmem.h"
+
+static pyston_stats initial_stats;
+pyston_stats *pyston_stat_at = &initial_stats;
 
 /* A counter's value is the field at OFFSET, plus the one at PLUS if any. */
 static const struct {
@@ -50,6 +53,11 @@ static char opcode_names[256][32];
 
 void pyston_stats_init(void)
 {
+    pyston_stats *low = pyston_lowmem_alloc(sizeof *low);
+    if (low != NULL && pyston_stat_at == &initial_stats) {
+        *low = initial_stats;
+        pyston_stat_at = low;
+    }
     PyObject *module = PyImport_ImportModule("opcode");
     PyObject *names = module ? PyObject_GetAttrString(module, "opname") : NULL;
     for (int i = 0; i < 256; i++) {

@@ -38,7 +38,10 @@ typedef struct {
     uint64_t unsupported_by_opcode[256]; /* the unsupported_opcode bailouts */
 } pyston_stats;
 
-extern pyston_stats pyston_stat;
+/* The counters live in low memory (lowmem.h) once pyston_stats_init has
+ * run, so that compiled code bumps them with one instruction. */
+extern pyston_stats *pyston_stat_at;
+#define pyston_stat (*pyston_stat_at)
 
 /* Reads the opcode names that bailouts_by_reason shows. */
 void pyston_stats_init(void);

@@ -24,6 +24,7 @@
 #include "bjit/compiler.h"
 #include "bjit/dump.h"
 #include "codemem.h"
+#include "lowmem.h"
 #include "options.h"
 #include "runtime/exctable.h"
 #include "runtime/frame.h"
@@ -273,12 +274,18 @@ void emit_load_mem(compiler *c, x86_reg reg, const void *p)
 
 void emit_count(compiler *c, uint64_t *counter)
 {
-    emit_load_ptr(c, X86_R11, counter);
-    x86_inc_m(&c->a, x86_at(X86_R11, 0));
+    x86_inc_m(&c->a, address_of(c, counter, X86_R11));
 }
 
+/* A function in the low 2 GiB (the interpreter's): mov eax, imm32; call
+ * rax.  Else through its far-call slot, or movabs when there is none. */
 void emit_call(compiler *c, const void *fn)
 {
+    void *const *slot = (uintptr_t)fn > (uintptr_t)INT32_MAX ? pyston_far_slot(fn) : NULL;
+    if (slot != NULL) {
+        x86_call_m(&c->a, x86_abs((int32_t)(uintptr_t)slot));
+        return;
+    }
     emit_load_ptr(c, X86_RAX, fn);
     x86_call_r(&c->a, X86_RAX);
 }
@@ -505,8 +512,23 @@ static void emit_deferred(compiler *c)
     }
 }
 
+/* The routines all functions share: compiled once, into code of their
+ * own, for one interpreter (their code holds its address); each called
+ * through its far-call slot.  Where they are missing (no low memory, a
+ * subinterpreter) a function gets copies of its own. */
+static struct {
+    bool tried;
+    PyInterpreterState *interp;
+    void *const *slot[NROUTINES];
+} shared;
+
 void call_routine(compiler *c, routine r)
 {
+    if (!c->building_routines && shared.slot[r] != NULL &&
+        shared.interp == PyInterpreterState_Get()) {
+        x86_call_m(&c->a, x86_abs((int32_t)(uintptr_t)shared.slot[r]));
+        return;
+    }
     c->routine_used[r] = true;
     x86_call_label(&c->a, c->routine[r]);
 }
@@ -1101,6 +1123,34 @@ static void start_section(compiler *c, const char *name)
     c->section[c->nsections++] = (struct section){start, name};
 }
 
+/* The routines C marked used (all of them when it builds the shared ones). */
+static void emit_routines(compiler *c)
+{
+    static void (*const routines[NROUTINES])(compiler *) = {
+        [ROUTINE_DIRECT_CALL] = emit_direct_call_routine,
+        [ROUTINE_ATTR_WAYS] = emit_attr_ways_routine,
+        [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
+        [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
+        [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
+        [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
+    };
+    static const char *const routine_names[NROUTINES] = {
+        [ROUTINE_DIRECT_CALL] = "routine: direct call",
+        [ROUTINE_ATTR_WAYS] = "routine: attribute ways",
+        [ROUTINE_ATTR_VALUES] = "routine: attribute values",
+        [ROUTINE_BINARY_DUNDER] = "routine: binary dunder",
+        [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
+        [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
+    };
+    for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
+        if (c->routine_used[r] || c->building_routines) {
+            start_section(c, routine_names[r]);
+            x86_bind(&c->a, c->routine[r]);
+            routines[r](c);
+        }
+    }
+}
+
 static int emit(compiler *c)
 {
     x86_asm *a = &c->a;
@@ -1133,29 +1183,7 @@ static int emit(compiler *c)
     }
     start_section(c, "slow paths");
     emit_deferred(c);
-    static void (*const routines[NROUTINES])(compiler *) = {
-        [ROUTINE_DIRECT_CALL] = emit_direct_call_routine,
-        [ROUTINE_ATTR_WAYS] = emit_attr_ways_routine,
-        [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
-        [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
-        [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
-        [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
-    };
-    static const char *const routine_names[NROUTINES] = {
-        [ROUTINE_DIRECT_CALL] = "routine: direct call",
-        [ROUTINE_ATTR_WAYS] = "routine: attribute ways",
-        [ROUTINE_ATTR_VALUES] = "routine: attribute values",
-        [ROUTINE_BINARY_DUNDER] = "routine: binary dunder",
-        [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
-        [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
-    };
-    for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
-        if (c->routine_used[r]) {
-            start_section(c, routine_names[r]);
-            x86_bind(a, c->routine[r]);
-            routines[r](c);
-        }
-    }
+    emit_routines(c);
     start_section(c, "stubs");
     for (int i = 0; i < c->nstubs; i++)
         emit_stub(c, &c->stubs[i]);
@@ -1164,11 +1192,12 @@ static int emit(compiler *c)
     return x86_finish(a) ? 0 : -1;
 }
 
-static void dump(compiler *c)
+/* The PYSTON_DUMP_ASM dump of the code C made, under the heading TITLE. */
+static void dump(compiler *c, const char *title)
 {
-    int32_t *offsets = malloc(sizeof(int32_t) * (size_t)c->ncode);
-    uint8_t *ops = malloc((size_t)c->ncode);
-    int *args = malloc(sizeof(int) * (size_t)c->ncode);
+    int32_t *offsets = malloc(sizeof(int32_t) * ((size_t)c->ncode + 1));
+    uint8_t *ops = malloc((size_t)c->ncode + 1);
+    int *args = malloc(sizeof(int) * ((size_t)c->ncode + 1));
     if (offsets && ops && args) {
         for (int i = 0, last = 0; i < c->ncode; i++) {
             bool emitted = c->insns[i].op != 0 && c->depth[i] >= 0;
@@ -1183,12 +1212,24 @@ static void dump(compiler *c)
         for (int i = 0; i < c->nsections; i++)
             sections[i] = (pyston_dump_section){x86_label_offset(&c->a, c->section[i].start),
                                                 c->section[i].name};
-        pyston_dump_asm(c->co, c->a.code, c->a.size, offsets, ops, args, sections,
+        fprintf(stderr, "%s, %zu bytes\n", title, c->a.size);
+        pyston_dump_asm(c->a.code, c->a.size, c->ncode, offsets, ops, args, sections,
                         c->nsections);
     }
     free(offsets);
     free(ops);
     free(args);
+}
+
+static void dump_function(compiler *c)
+{
+    PyObject *title = PyUnicode_FromFormat("pyston: compiled %U (%U:%d)", c->co->co_qualname,
+                                           c->co->co_filename, c->co->co_firstlineno);
+    const char *text = title ? PyUnicode_AsUTF8(title) : NULL;
+    if (text)
+        dump(c, text);
+    PyErr_Clear();
+    Py_XDECREF(title);
 }
 
 /* "py::qualname:file:line", the name perf report shows. */
@@ -1204,8 +1245,12 @@ static void add_to_perf_map(PyCodeObject *co, const pyston_compiled *out)
     Py_XDECREF(name);
 }
 
+static void build_shared_routines(void);
+
 int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
 {
+    if (!shared.tried)
+        build_shared_routines();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     compiler c = {.co = co, .code = _PyCode_CODE(co), .ncode = (int)Py_SIZE(co),
@@ -1222,7 +1267,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
         compute_depths(&c) == 0 && allocate_caches(&c) == 0 && find_maybe_unbound(&c) == 0 &&
         (mark_targets(&c), emit(&c) == 0)) {
         if (pyston_opts.dump_asm)
-            dump(&c);
+            dump_function(&c);
         void *mem = pyston_codemem_install(c.a.code, c.a.size);
         if (mem != NULL) {
             out->entry = (pyston_entry)mem;
@@ -1258,4 +1303,35 @@ void pyston_bjit_free(pyston_compiled *compiled)
         pyston_codemem_release((void *)compiled->entry, compiled->size);
     free(compiled->caches);
     *compiled = (pyston_compiled){0};
+}
+
+/* Compiles the shared routines (see call_routine) for the current
+ * interpreter, once; on any failure functions keep their own copies. */
+static void build_shared_routines(void)
+{
+    shared.tried = true;
+    compiler c = {.building_routines = true};
+    x86_init(&c.a);
+    for (int r = 0; r < NROUTINES; r++)
+        c.routine[r] = x86_new_label(&c.a);
+    emit_routines(&c);
+    start_section(&c, "stubs");
+    for (int i = 0; i < c.nstubs; i++)
+        emit_stub(&c, &c.stubs[i]);
+    void *mem = x86_finish(&c.a) ? pyston_codemem_install(c.a.code, c.a.size) : NULL;
+    void *const *slot[NROUTINES];
+    bool ok = mem != NULL;
+    for (int r = 0; r < NROUTINES && ok; r++)
+        ok = (slot[r] = pyston_far_slot((uint8_t *)mem + x86_label_offset(&c.a, c.routine[r]))) != NULL;
+    if (ok) {
+        shared.interp = PyInterpreterState_Get();
+        memcpy(shared.slot, slot, sizeof slot);
+        pyston_stat.code_bytes += c.a.size;
+        if (pyston_opts.dump_asm)
+            dump(&c, "pyston: compiled shared routines");
+        if (pyston_opts.perf_map)
+            pyston_perf_map_add(mem, c.a.size, "pyston::shared_routines");
+    }
+    free(c.stubs);
+    x86_free(&c.a);
 }

@@ -100,6 +100,7 @@ typedef struct {
     int group_pushes;
     bool generator;    /* resumes at the instruction after each yield */
     bool replaying;    /* emitting the deferred slow paths */
+    bool building_routines; /* the shared routines: no function, no body */
 } compiler;
 
 /* The value-stack entry DEPTH, and the stack effect of an instruction
@@ -119,8 +120,10 @@ void emit_cmp_ptr(compiler *c, x86_reg reg, const void *p);
 void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
 /* REG = the word at P (an absolute [disp32] operand when P is low). */
 void emit_load_mem(compiler *c, x86_reg reg, const void *p);
-/* ++*COUNTER (a pyston.stats() counter), through r11. */
+/* ++*COUNTER (a pyston.stats() counter; through r11 unless it is low). */
 void emit_count(compiler *c, uint64_t *counter);
+/* Calls FN; clobbers rax only when FN is neither low nor in the far-call
+ * table (lowmem.h). */
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 /* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal

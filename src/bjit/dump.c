@@ -10,21 +10,15 @@
 
 #include "stats.h"
 
-static void print_marker(PyCodeObject *co, int unit, const uint8_t *ops, const int *args)
+static void print_marker(int unit, const uint8_t *ops, const int *args)
 {
     fprintf(stderr, "    ; %4d  %-24s %d\n", 2 * unit, pyston_opcode_name(ops[unit]), args[unit]);
-    (void)co;
 }
 
-void pyston_dump_asm(PyCodeObject *co, const uint8_t *code, size_t size,
-                     const int32_t *offsets, const uint8_t *ops, const int *args,
-                     const pyston_dump_section *sections, int nsections)
+void pyston_dump_asm(const uint8_t *code, size_t size, int ncode, const int32_t *offsets,
+                     const uint8_t *ops, const int *args, const pyston_dump_section *sections,
+                     int nsections)
 {
-    int ncode = (int)Py_SIZE(co);
-    fprintf(stderr, "pyston: compiled %s (%s:%d), %zu bytes\n",
-            PyUnicode_AsUTF8(co->co_qualname), PyUnicode_AsUTF8(co->co_filename),
-            co->co_firstlineno, size);
-    PyErr_Clear();
     char path[] = "/tmp/pyston-dump-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0)
@@ -45,7 +39,7 @@ void pyston_dump_asm(PyCodeObject *co, const uint8_t *code, size_t size,
             continue; /* objdump's headers */
         for (; unit < ncode && (offsets[unit] < 0 || offsets[unit] <= address); unit++)
             if (offsets[unit] >= 0)
-                print_marker(co, unit, ops, args);
+                print_marker(unit, ops, args);
         for (; nsections > 0 && sections->offset <= address; sections++, nsections--)
             fprintf(stderr, "    ; -- %s\n", sections->name);
         fputs(line, stderr);

@@ -162,7 +162,7 @@ static inline bytes mem_form(x86_asm *a, uint8_t prefix, bool w, unsigned opcode
     bytes i = {.n = 0};
     if (prefix)
         put(&i, prefix);
-    rex(&i, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base, force);
+    rex(&i, w, reg, m.index == X86_NOREG ? 0 : m.index, m.base == X86_NOREG ? 0 : m.base, force);
     opcode_bytes(&i, opcode);
     if (!modrm_mem(&i, reg, m))
         a->failed = true;
@@ -418,6 +418,7 @@ void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target, X8
 
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
+void x86_call_m(x86_asm *a, x86_mem target) { op_mem(a, false, 0xFF, 2, target); }
 
 static void push_pop(x86_asm *a, uint8_t opcode, x86_reg r)
 {

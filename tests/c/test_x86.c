@@ -181,6 +181,8 @@ static void test_control_flow(void)
          x86_push(a, X86_RBP); x86_push(a, X86_R15); x86_pop(a, X86_R15);
          x86_pop(a, X86_RBP); x86_ret(a); x86_int3(a));
     CASE("call rax; jmp r11", x86_call_r(a, X86_RAX); x86_jmp_r(a, X86_R11));
+    CASE("call QWORD PTR ds:0x12345678; call QWORD PTR [r12+0x8]",
+         x86_call_m(a, x86_abs(0x12345678)); x86_call_m(a, x86_at(X86_R12, 8)));
     CASE("call 0x6; ret; ret", /* a call to a label, then the jmp-dropping leaves it */
          x86_label l = x86_new_label(a); x86_call_label(a, l); x86_ret(a); x86_bind(a, l);
          x86_ret(a));
@@ -282,8 +284,34 @@ static void test_errors(void)
     FAILS(x86_mov_load(a, X86_RAX, x86_at_index(X86_NOREG, X86_RCX, 8, 0))); /* (only [disp32]) */
 }
 
+/* objdump shows a redundant REX prefix as nothing: the sizes catch it. */
+static void test_shortest_forms(void)
+{
+    static const struct { int size; const char *what; } want[] = {
+        {7, "call [abs32]"}, {8, "cmp dword [abs32], 0"}, {8, "inc qword [abs32]"},
+    };
+    for (int k = 0; k < 3; k++) {
+        x86_asm a;
+        x86_init(&a);
+        if (k == 0)
+            x86_call_m(&a, x86_abs(0x12345678));
+        else if (k == 1)
+            x86_alu32_mi(&a, X86_CMP, x86_abs(0x12345678), 0);
+        else
+            x86_inc_m(&a, x86_abs(0x12345678));
+        cases++;
+        if (!x86_finish(&a) || (int)a.size != want[k].size) {
+            fprintf(stderr, "test_x86.c: %s takes %zu bytes, want %d\n", want[k].what, a.size,
+                    want[k].size);
+            failures++;
+        }
+        x86_free(&a);
+    }
+}
+
 int main(void)
 {
+    test_shortest_forms();
     test_moves();
     test_arithmetic();
     test_control_flow();
