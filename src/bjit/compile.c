@@ -550,8 +550,32 @@ void emit_jump_taken(compiler *c, const insn *in, int depth_after)
     x86_jmp(&c->a, c->label[target]);
 }
 
-/* POP_JUMP_*_IF_TRUE/FALSE: True and False inline, anything else through
- * PyObject_IsTrue in a helper. */
+/* The routine: rdi = an object that is not True, False or None; returns
+ * eax = its truth, 0 or 1, for an exact int (long_bool) or a builtin
+ * container (not empty), else -1: PyObject_IsTrue decides.  rdi kept;
+ * clobbers rcx. */
+void emit_truth_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label an_int = x86_new_label(a), sized = x86_new_label(a), undecided = x86_new_label(a);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    emit_jump_if_type(c, X86_RAX, &PyLong_Type, an_int);
+    emit_container_size(c, X86_RDI, X86_RAX, undecided);
+    x86_jmp(a, sized);
+    x86_bind(a, an_int);
+    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
+    x86_bind(a, sized);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_setcc(a, X86_NE, X86_RAX);
+    x86_ret(a);
+    x86_bind(a, undecided);
+    x86_mov_imm(a, X86_RAX, -1);
+    x86_ret(a);
+}
+
+/* POP_JUMP_*_IF_TRUE/FALSE: True, False and None inline, ints and
+ * containers by the shared routine, anything else through
+ * PyObject_IsTrue in a helper, out of line. */
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
@@ -565,34 +589,30 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_jcc(a, X86_E, false_dec);
     emit_cmp_ptr(c, X86_RDI, Py_None);
     x86_jcc(a, X86_E, false_dec);
-    /* exact ints (long_bool) and builtin containers are true when their
-     * size is not 0 */
-    x86_label an_int = x86_new_label(a), sized = x86_new_label(a), slow = x86_new_label(a);
-    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
-    emit_jump_if_type(c, X86_RAX, &PyLong_Type, an_int);
-    emit_container_size(c, X86_RDI, X86_RAX, slow);
-    x86_jmp(a, sized);
-    x86_bind(a, an_int);
-    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyVarObject, ob_size)));
-    x86_bind(a, sized);
-    x86_mov_store(a, SCRATCH(0), X86_RAX);
-    emit_decref_rdi(c, in->at, false);
-    x86_mov_load(a, X86_RCX, SCRATCH(0));
-    x86_test_rr(a, X86_RCX, X86_RCX);
-    x86_jcc(a, X86_NE, is_true);
-    x86_jmp(a, is_false);
-    x86_bind(a, slow);
-    emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_S, c->throw_exit);
-    x86_label slow_true = x86_new_label(a);
-    x86_jcc(a, X86_NE, slow_true);
-    /* __bool__ may have switched tracing on */
-    emit_tracing_check_at(c, branch_destination(in, !jump_if), depth - 1);
-    x86_jmp(a, is_false);
-    x86_bind(a, slow_true);
-    emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
-    x86_jmp(a, is_true);
+    if (!c->replaying) {
+        x86_label slow = x86_new_label(a);
+        call_routine(c, ROUTINE_TRUTH);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_S, slow);
+        x86_store32(a, SCRATCH(0), X86_RAX);
+        emit_decref_rdi(c, in->at, false);
+        x86_alu32_mi(a, X86_CMP, SCRATCH(0), 0);
+        x86_jcc(a, X86_NE, is_true);
+        x86_jmp(a, is_false);
+        defer_slow_path(c, in, NULL, depth, slow, fall);
+    } else { /* the slow path: the object's truth by the helper */
+        x86_label slow_true = x86_new_label(a);
+        emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_S, c->throw_exit);
+        x86_jcc(a, X86_NE, slow_true);
+        /* __bool__ may have switched tracing on */
+        emit_tracing_check_at(c, branch_destination(in, !jump_if), depth - 1);
+        x86_jmp(a, is_false);
+        x86_bind(a, slow_true);
+        emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
+        x86_jmp(a, is_true);
+    }
     x86_bind(a, true_dec);
     emit_decref_no_dealloc(c, X86_RDI);
     x86_jmp(a, is_true);
@@ -1133,6 +1153,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
         [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
         [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
+        [ROUTINE_TRUTH] = emit_truth_routine,
     };
     static const char *const routine_names[NROUTINES] = {
         [ROUTINE_DIRECT_CALL] = "routine: direct call",
@@ -1141,6 +1162,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_BINARY_DUNDER] = "routine: binary dunder",
         [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
         [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
+        [ROUTINE_TRUTH] = "routine: truth",
     };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
         if (c->routine_used[r] || c->building_routines) {

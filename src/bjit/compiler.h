@@ -29,6 +29,7 @@ typedef enum {
     ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
     ROUTINE_INSTANCE_ATTR, /* fast.c: an instance's dict, a class attribute */
     ROUTINE_UNPACK_METHOD, /* fast_call.c: a bound method object's parts */
+    ROUTINE_TRUTH,       /* compile.c: an int's or a container's truth */
     NROUTINES
 } routine;
 
@@ -166,6 +167,7 @@ void call_routine(compiler *c, routine r);
 /* The routines, for the function's end. */
 void emit_direct_call_routine(compiler *c);
 void emit_unpack_method_routine(compiler *c);
+void emit_truth_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
 void emit_binary_dunder_routine(compiler *c);
