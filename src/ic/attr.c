@@ -141,9 +141,21 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
         PyTypeObject *cls = (PyTypeObject *)obj;
         PyObject *descr = _PyType_Lookup(cls, name);
         PyObject *meta = _PyType_Lookup(&PyType_Type, name);
-        /* type_getattro: a data descriptor of type's own wins; then the
-         * class's attribute, through its __get__ */
-        if ((meta != NULL && Py_TYPE(meta)->tp_descr_set != NULL) || descr == NULL ||
+        /* type_getattro: a data descriptor of type's own wins (__name__,
+         * __qualname__, __dict__, ...): one entry for every class, keyed
+         * by type's version; then the class's attribute, through its
+         * __get__ */
+        if (meta != NULL && Py_TYPE(meta)->tp_descr_set != NULL) {
+            if (Py_TYPE(meta)->tp_descr_get != NULL && watch_descriptor_type(meta, &e) &&
+                (PyType_Type.tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+                e.kind = PYSTON_ATTR_DATA_DESCR;
+                e.type_version = PyType_Type.tp_version_tag;
+                e.descr = meta;
+                e.type = &PyType_Type;
+            }
+            return e;
+        }
+        if (descr == NULL ||
             !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || !gets_itself_from_class(descr) ||
             !watch_descriptor_type(descr, &e))
             return e;

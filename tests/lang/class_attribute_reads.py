@@ -196,3 +196,37 @@ loop.close()
 part = functools.partial(int, base=2)  # a C type with a dict of its own
 part.note = "noted"
 print([part.note for _ in range(3)], [part.func for _ in range(3)])
+
+
+# type's own data descriptors (__name__, __qualname__, __doc__, __module__)
+# read from many classes at one site: one cache entry for every class
+class Named:
+    pass
+
+
+class NamedSub(Named):
+    "doc of NamedSub"
+
+
+class NameMeta(type):
+    @property
+    def __name__(cls):
+        return "meta-named"
+
+
+class MetaNamed(metaclass=NameMeta):
+    pass
+
+
+def type_names(objs):
+    return [(o.__class__.__name__, type(o).__qualname__, type(o).__doc__ is None,
+             type(o).__module__) for o in objs]
+
+
+for _ in range(300):
+    seen = type_names([Named(), NamedSub(), 1, "s", MetaNamed(), [], Named])
+print(seen)
+Named.__name__ = "Renamed"
+NamedSub.__qualname__ = "Outer.NamedSub"
+NamedSub.__doc__ = None
+print(type_names([Named(), NamedSub()]))
