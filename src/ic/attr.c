@@ -428,6 +428,25 @@ static void remember_module(pyston_attr_cache *c, PyObject *obj, PyObject *name)
     }
 }
 
+/* module_getattro is the generic lookup first, where a data descriptor of
+ * ModuleType's own wins over the module's dict; one that cannot fail (a
+ * T_OBJECT member: __dict__) never reaches the module's __getattr__.  One
+ * entry, keyed by ModuleType's version, serves every module. */
+static pyston_attr_entry classify_module_descriptor(PyObject *name)
+{
+    pyston_attr_entry e = {0};
+    PyObject *descr = _PyType_Lookup(&PyModule_Type, name);
+    if (descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type &&
+        ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT &&
+        (PyModule_Type.tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        e.kind = PYSTON_ATTR_DATA_DESCR;
+        e.type_version = PyModule_Type.tp_version_tag;
+        e.descr = descr;
+        e.type = &PyModule_Type;
+    }
+    return e;
+}
+
 /* --- the cached helpers --------------------------------------------------- */
 
 /* A hit: the attribute in *RES (a new reference), having counted it, and
@@ -456,7 +475,9 @@ static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool
 {
     if (!count_miss(c))
         return;
-    if (Py_TYPE(obj) == &PyModule_Type)
+    if (Py_TYPE(obj) == &PyModule_Type && _PyType_Lookup(&PyModule_Type, name) != NULL)
+        remember(c, classify_module_descriptor(name));
+    else if (Py_TYPE(obj) == &PyModule_Type)
         remember_module(c, obj, name);
     else
         remember(c, classify_load(obj, name, method));

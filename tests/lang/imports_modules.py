@@ -134,3 +134,32 @@ def main():
 
 
 main()
+
+
+# module.__dict__ (a member of ModuleType that wins over the module's own
+# dict) at one site for many modules, a module __getattr__, a subclass
+import types as _types
+
+
+def module_dict_of(mod):
+    return mod.__dict__
+
+
+_plain = _types.ModuleType("plain")
+_plain.x = 1
+for _ in range(300):
+    module_dict_of(_plain), module_dict_of(sys), module_dict_of(_types)
+print(sorted(module_dict_of(_plain)), module_dict_of(sys) is sys.__dict__)
+_hooked = _types.ModuleType("hooked")
+_hooked.__getattr__ = lambda name: "via __getattr__ " + name
+_hooked.__dict__["__dict__"] = "a shadowing key"
+print(sorted(module_dict_of(_hooked)), _hooked.missing)
+
+
+class _ModuleSub(_types.ModuleType):
+    @property
+    def __dict__(self):
+        return "the subclass's __dict__"
+
+
+print(module_dict_of(_ModuleSub("sub")))
