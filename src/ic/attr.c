@@ -132,6 +132,20 @@ static bool gets_itself_from_class(PyObject *descr)
 /* How the generic lookup (PyObject_GenericGetAttr, or _PyObject_GetMethod
  * for a method site) finds NAME on OBJ, as an entry; kind EMPTY if no
  * cached form applies. */
+/* E made a DATA_DESCR entry for DESCR, a data descriptor of the static
+ * type TP's own, keyed by TP's version (unchanged if TP has none). */
+static pyston_attr_entry static_data_descr(PyTypeObject *tp, PyObject *descr,
+                                           pyston_attr_entry e)
+{
+    if (tp->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) {
+        e.kind = PYSTON_ATTR_DATA_DESCR;
+        e.type_version = tp->tp_version_tag;
+        e.descr = descr;
+        e.type = tp;
+    }
+    return e;
+}
+
 static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool method)
 {
     pyston_attr_entry e = {0};
@@ -145,16 +159,10 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
          * __qualname__, __dict__, ...): one entry for every class, keyed
          * by type's version; then the class's attribute, through its
          * __get__ */
-        if (meta != NULL && Py_TYPE(meta)->tp_descr_set != NULL) {
-            if (Py_TYPE(meta)->tp_descr_get != NULL && watch_descriptor_type(meta, &e) &&
-                (PyType_Type.tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
-                e.kind = PYSTON_ATTR_DATA_DESCR;
-                e.type_version = PyType_Type.tp_version_tag;
-                e.descr = meta;
-                e.type = &PyType_Type;
-            }
-            return e;
-        }
+        if (meta != NULL && Py_TYPE(meta)->tp_descr_set != NULL)
+            return Py_TYPE(meta)->tp_descr_get != NULL && watch_descriptor_type(meta, &e)
+                       ? static_data_descr(&PyType_Type, meta, e)
+                       : e;
         if (descr == NULL ||
             !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || !gets_itself_from_class(descr) ||
             !watch_descriptor_type(descr, &e))
@@ -437,13 +445,8 @@ static pyston_attr_entry classify_module_descriptor(PyObject *name)
     pyston_attr_entry e = {0};
     PyObject *descr = _PyType_Lookup(&PyModule_Type, name);
     if (descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type &&
-        ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT &&
-        (PyModule_Type.tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
-        e.kind = PYSTON_ATTR_DATA_DESCR;
-        e.type_version = PyModule_Type.tp_version_tag;
-        e.descr = descr;
-        e.type = &PyModule_Type;
-    }
+        ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT)
+        e = static_data_descr(&PyModule_Type, descr, e);
     return e;
 }
 
