@@ -1,15 +1,19 @@
 /* Calls of C functions, C methods and builtin types from compiled code
  * without vectorcall's dispatch: the specializations CALL_NO_KW_BUILTIN_O,
  * CALL_NO_KW_BUILTIN_FAST, CALL_NO_KW_METHOD_DESCRIPTOR_NOARGS/O/FAST and
- * PRECALL_BUILTIN_CLASS of Python/ceval.c, chosen at each call. */
+ * PRECALL_BUILTIN_CLASS of Python/ceval.c, chosen at each call; also the
+ * keyword-taking fastcall form (with no keywords) and methods called on
+ * instances of a subclass, which the vectorcalls take as well. */
 #include "runtime/call.h"
 
 #include <internal/pycore_ceval.h> /* _Py_EnterRecursiveCallTstate */
 
 #define CALLING_FLAGS (METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD)
 
-/* ml_meth(self, ARGS) for a METH_NOARGS, METH_O or METH_FASTCALL function
- * taking NARGS arguments; false when it takes another form. */
+/* ml_meth(self, ARGS) for a METH_NOARGS, METH_O, METH_FASTCALL or
+ * METH_FASTCALL | METH_KEYWORDS function taking NARGS arguments (as
+ * cfunction_vectorcall_* and method_vectorcall_* do, the first two
+ * counting the C recursion); false when it takes another form. */
 static inline bool call_def(PyThreadState *ts, PyMethodDef *ml, PyObject *self, PyObject **args,
                             int nargs, PyObject **result)
 {
@@ -28,6 +32,10 @@ static inline bool call_def(PyThreadState *ts, PyMethodDef *ml, PyObject *self, 
         return true;
     case METH_FASTCALL:
         *result = ((_PyCFunctionFast)(void (*)(void))ml->ml_meth)(self, args, nargs);
+        return true;
+    case METH_FASTCALL | METH_KEYWORDS: /* no keywords here (a CALL with none) */
+        *result = ((_PyCFunctionFastWithKeywords)(void (*)(void))ml->ml_meth)(self, args, nargs,
+                                                                              NULL);
         return true;
     }
     return false;
@@ -53,7 +61,9 @@ static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args
     }
     if (tp == &PyMethodDescr_Type && nargs >= 1) { /* a method of a C type, unbound */
         PyMethodDescrObject *d = (PyMethodDescrObject *)callable;
-        if (!Py_IS_TYPE(args[0], d->d_common.d_type)) /* (descr_check raises) */
+        /* descr_check: an instance of the type or of a subclass (else it
+         * raises, on the generic path) */
+        if (!PyObject_TypeCheck(args[0], d->d_common.d_type))
             return false;
         return call_def(ts, d->d_method, args[0], args + 1, nargs - 1, result);
     }

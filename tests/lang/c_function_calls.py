@@ -98,3 +98,28 @@ if MethStatic is not None:
         print(MethStatic.meth_noargs(), MethStatic.meth_o(1), MethStatic.meth_fastcall(1, 2),
               MethClass.meth_noargs(), type(MethInstance().meth_o(2)[0]).__name__)
 print(str.maketrans("ab", "cd"), bytes.maketrans(b"a", b"b")[97])
+
+
+# the keyword-taking fastcall form called without keywords (sorted, print,
+# list.sort, dict.pop...), and methods on instances of a subclass
+class MyDict(dict):
+    pass
+
+
+def fastcall_keywords():
+    d = MyDict(a=1, b=2)
+    items = [3, 1, 2]
+    items.sort()
+    out = [sorted([5, 4]), sorted(items), max(3, 9), min([4, 2]), d.get("a"), d.get("z", 0),
+           dict.get(d, "b"), d.pop("a"), list.copy(MyList([1])), str.upper(MyStr("x")),
+           MyStr("ab").lower(), int.to_bytes(5, 2, "big"), "a,b".split(","),
+           bytes.hex(b"\x01"), round(2.5), divmod(7, 2), getattr(d, "keys")()]
+    print("fastcall+keywords", out, d)
+    print("x", "y", sep="")
+    for bad in (lambda: dict.get([], 1), lambda: sorted(), lambda: d.pop(),
+                lambda: list.sort(MyDict()), lambda: str.upper(MyList())):
+        print(attempt(bad))
+
+
+for _ in range(3):
+    fastcall_keywords()
