@@ -559,6 +559,10 @@ void emit_truth_routine(compiler *c)
     x86_asm *a = &c->a;
     x86_label an_int = x86_new_label(a), sized = x86_new_label(a), undecided = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
+    /* an instance of a Python class: none of the exact types below */
+    _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the heap-type flag in tp_flags' 2nd byte");
+    x86_test8_mi(a, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags) + 1), 2);
+    x86_jcc(a, X86_NE, undecided);
     emit_jump_if_type(c, X86_RAX, &PyLong_Type, an_int);
     emit_container_size(c, X86_RDI, X86_RAX, undecided);
     x86_jmp(a, sized);

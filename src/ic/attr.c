@@ -129,9 +129,6 @@ static bool gets_itself_from_class(PyObject *descr)
            dt == &PyWrapperDescr_Type || dt == &PyMemberDescr_Type || dt == &PyGetSetDescr_Type;
 }
 
-/* How the generic lookup (PyObject_GenericGetAttr, or _PyObject_GetMethod
- * for a method site) finds NAME on OBJ, as an entry; kind EMPTY if no
- * cached form applies. */
 /* E made a DATA_DESCR entry for DESCR, a data descriptor of the static
  * type TP's own, keyed by TP's version (unchanged if TP has none). */
 static pyston_attr_entry static_data_descr(PyTypeObject *tp, PyObject *descr,
@@ -145,6 +142,10 @@ static pyston_attr_entry static_data_descr(PyTypeObject *tp, PyObject *descr,
     }
     return e;
 }
+
+/* How the generic lookup (PyObject_GenericGetAttr, or _PyObject_GetMethod
+ * for a method site) finds NAME on OBJ, as an entry; kind EMPTY if no
+ * cached form applies. */
 
 static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool method)
 {
