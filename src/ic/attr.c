@@ -399,6 +399,7 @@ static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
     case PYSTON_ATTR_TYPE_VALUE:
         *res = Py_NewRef(e->descr);
         return HIT;
+    case PYSTON_ATTR_SUPER: /* (load_from_super's) */
     case PYSTON_ATTR_EMPTY:
         break;
     }
@@ -451,6 +452,71 @@ static pyston_attr_entry classify_module_descriptor(PyObject *name)
     return e;
 }
 
+/* super_getattro: NAME in the dict of the first class after su->type in
+ * the MRO of the starting type (then the super object's own attributes,
+ * which are not cached).  That depends only on the dicts of the MRO, which
+ * the starting type's version covers; __get__ is looked up at each hit. */
+static pyston_attr_entry classify_super(PyObject *obj, PyObject *name)
+{
+    pyston_attr_entry e = {0};
+    super_layout *su = (super_layout *)obj;
+    PyTypeObject *start = su->obj_type;
+    if (start == NULL || _PyUnicode_EqualToASCIIString(name, "__class__"))
+        return e;
+    (void)_PyType_Lookup(start, name); /* (gives the types a version) */
+    (void)_PyType_Lookup(&PySuper_Type, name);
+    PyObject *mro = start->tp_mro;
+    if (mro == NULL || !(start->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ||
+        !(PySuper_Type.tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return e;
+    Py_ssize_t n = PyTuple_GET_SIZE(mro), i = 0;
+    while (i < n && PyTuple_GET_ITEM(mro, i) != (PyObject *)su->type)
+        i++;
+    for (i++; i < n; i++) {
+        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        PyObject *descr = dict != NULL ? PyDict_GetItemWithError(dict, name) : NULL;
+        if (PyErr_Occurred()) {
+            PyErr_Clear();
+            return e;
+        }
+        if (descr != NULL) {
+            e.kind = PYSTON_ATTR_SUPER;
+            e.type_version = PySuper_Type.tp_version_tag;
+            e.type = su->type;
+            e.nentries = start->tp_version_tag;
+            e.descr = descr;
+            return e;
+        }
+    }
+    return e;
+}
+
+/* A hit of a SUPER entry of C for the super object OBJ, as super_getattro
+ * does it; MISS if no entry is for its class and starting type. */
+static probe load_from_super(pyston_attr_cache *c, PyObject *obj, PyObject **res)
+{
+    super_layout *su = (super_layout *)obj;
+    PyTypeObject *start = su->obj_type;
+    if (start == NULL || !(start->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG))
+        return MISS;
+    for (int i = 0; i < PYSTON_ATTR_WAYS; i++) {
+        pyston_attr_entry *e = &c->entry[i];
+        if (e->kind != PYSTON_ATTR_SUPER || e->type != su->type ||
+            e->nentries != (Py_ssize_t)start->tp_version_tag)
+            continue;
+        PyObject *descr = Py_NewRef(e->descr); /* (__get__ may run any code) */
+        descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
+        if (get == NULL) {
+            *res = descr;
+        } else {
+            *res = get(descr, su->obj == (PyObject *)start ? NULL : su->obj, (PyObject *)start);
+            Py_DECREF(descr);
+        }
+        return *res ? HIT : ERROR;
+    }
+    return MISS;
+}
+
 /* --- the cached helpers --------------------------------------------------- */
 
 /* A hit: the attribute in *RES (a new reference), having counted it, and
@@ -462,7 +528,9 @@ static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, PyObj
     if (c->megamorphic)
         return MISS;
     probe p = MISS;
-    if ((*res = load_from_module(c, obj)) != NULL) {
+    if (Py_TYPE(obj) == &PySuper_Type) {
+        p = load_from_super(c, obj, res);
+    } else if ((*res = load_from_module(c, obj)) != NULL) {
         p = HIT;
     } else {
         pyston_attr_entry *e = find(c, obj);
@@ -479,7 +547,9 @@ static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool
 {
     if (!count_miss(c))
         return;
-    if (Py_TYPE(obj) == &PyModule_Type && _PyType_Lookup(&PyModule_Type, name) != NULL)
+    if (Py_TYPE(obj) == &PySuper_Type)
+        remember(c, classify_super(obj, name));
+    else if (Py_TYPE(obj) == &PyModule_Type && _PyType_Lookup(&PyModule_Type, name) != NULL)
         remember(c, classify_module_descriptor(name));
     else if (Py_TYPE(obj) == &PyModule_Type)
         remember_module(c, obj, name);

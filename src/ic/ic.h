@@ -33,6 +33,14 @@ typedef struct {
     int getter_doc;
 } property_layout;
 
+/* Mirrors superobject (Objects/typeobject.c), which is private. */
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *type;     /* the class the lookup starts after */
+    PyObject *obj;
+    PyTypeObject *obj_type; /* the starting type, whose MRO is walked */
+} super_layout;
+
 /* How an attribute site found its attribute on objects of one type. */
 typedef enum {
     PYSTON_ATTR_EMPTY,
@@ -47,6 +55,9 @@ typedef enum {
                                  * keys: the instance's dict */
     PYSTON_ATTR_DATA_DESCR,     /* .descr's __get__ (a data descriptor) */
     PYSTON_ATTR_NONDATA_DESCR,  /* the instance's attribute, else .descr's __get__ */
+    PYSTON_ATTR_SUPER,          /* obj is a super object for .type whose
+                                 * starting type has version .nentries; .descr,
+                                 * through its __get__ if any */
 } pyston_attr_kind;
 
 /* How a hit learns whether the instance has an attribute of the name
@@ -74,7 +85,7 @@ typedef struct {
      * the entries of an instance's own (combined) dict, as the hint of
      * LOAD_ATTR_WITH_HINT; compiled code checks the key there */
     uint32_t dict_hint;
-    Py_ssize_t nentries;
+    Py_ssize_t nentries; /* (SUPER: the starting type's version) */
     PyDictKeysObject *keys;
     PyObject *descr;
     PyTypeObject *type; /* feedback: valid while type_version matches */
