@@ -164,11 +164,10 @@ static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool metho
             return Py_TYPE(meta)->tp_descr_get != NULL && watch_descriptor_type(meta, &e)
                        ? static_data_descr(&PyType_Type, meta, e)
                        : e;
-        if (descr == NULL ||
-            !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || !gets_itself_from_class(descr) ||
+        if (descr == NULL || !(cls->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) ||
             !watch_descriptor_type(descr, &e))
             return e;
-        e.kind = PYSTON_ATTR_TYPE_VALUE;
+        e.kind = gets_itself_from_class(descr) ? PYSTON_ATTR_TYPE_VALUE : PYSTON_ATTR_TYPE_DESCR;
         e.type_version = cls->tp_version_tag;
         e.descr = descr;
         e.type = cls;
@@ -272,8 +271,9 @@ static pyston_attr_entry *find(pyston_attr_cache *c, PyObject *obj)
     uint32_t cls_version = tp == &PyType_Type ? ((PyTypeObject *)obj)->tp_version_tag : 0;
     for (int i = 0; i < PYSTON_ATTR_WAYS; i++) {
         pyston_attr_entry *e = &c->entry[i];
-        if (e->kind == PYSTON_ATTR_TYPE_VALUE ? e->type_version == cls_version && cls_version
-                                              : e->type_version == version && e->kind)
+        bool of_class = e->kind == PYSTON_ATTR_TYPE_VALUE || e->kind == PYSTON_ATTR_TYPE_DESCR;
+        if (of_class ? e->type_version == cls_version && cls_version
+                     : e->type_version == version && e->kind)
             return e;
     }
     return NULL;
@@ -399,6 +399,17 @@ static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
     case PYSTON_ATTR_TYPE_VALUE:
         *res = Py_NewRef(e->descr);
         return HIT;
+    case PYSTON_ATTR_TYPE_DESCR: { /* type_getattro: __get__(None, cls) */
+        PyObject *descr = Py_NewRef(e->descr);
+        descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
+        if (get == NULL) {
+            *res = descr;
+        } else {
+            *res = get(descr, NULL, obj);
+            Py_DECREF(descr);
+        }
+        return *res ? HIT : ERROR;
+    }
     case PYSTON_ATTR_SUPER: /* (load_from_super's) */
     case PYSTON_ATTR_EMPTY:
         break;

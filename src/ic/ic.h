@@ -55,6 +55,8 @@ typedef enum {
                                  * keys: the instance's dict */
     PYSTON_ATTR_DATA_DESCR,     /* .descr's __get__ (a data descriptor) */
     PYSTON_ATTR_NONDATA_DESCR,  /* the instance's attribute, else .descr's __get__ */
+    PYSTON_ATTR_TYPE_DESCR,     /* obj is a class; .descr found in it, through
+                                 * its __get__(None, obj) (a classmethod, ...) */
     PYSTON_ATTR_SUPER,          /* obj is a super object for .type whose
                                  * starting type has version .nentries; .descr,
                                  * through its __get__ if any */

@@ -230,3 +230,53 @@ Named.__name__ = "Renamed"
 NamedSub.__qualname__ = "Outer.NamedSub"
 NamedSub.__doc__ = None
 print(type_names([Named(), NamedSub()]))
+
+
+# classmethods, staticmethods and other descriptors read from the class:
+# __get__(None, cls) at each hit, the descriptor's type watched
+class ClassDesc:
+    def __get__(self, obj, cls):
+        return ("ClassDesc", obj, cls.__name__)
+class Maker:
+    @classmethod
+    def make(cls, x):
+        return (cls.__name__, x)
+    @staticmethod
+    def st(x):
+        return ("st", x)
+    @property
+    def p(self):
+        return "p"
+    d = ClassDesc()
+    plain = 5
+class MakerSub(Maker):
+    pass
+def use_class(k):
+    return (k.make(1), k.st(2), k.d, k.plain, type(k.p).__name__, k.make)
+for i in range(300):
+    r = [use_class(Maker), use_class(MakerSub)]
+print([x[:5] for x in r], r[0][5].__self__.__name__)
+ClassDesc.__get__ = lambda self, obj, cls: "patched"
+print(use_class(MakerSub)[2])
+del ClassDesc.__get__
+print(type(use_class(MakerSub)[2]).__name__)
+Maker.make = classmethod(lambda cls, x: ("new", cls.__name__, x))
+print(use_class(MakerSub)[0])
+MakerSub.make = staticmethod(lambda x: ("static now", x))
+print(use_class(MakerSub)[0], use_class(Maker)[0])
+class MakerMeta(type):
+    def make(cls, x): return "meta make"
+class MetaMade(metaclass=MakerMeta):
+    @classmethod
+    def make(cls, x): return "class make"
+print(MetaMade.make(1))
+class Bad:
+    @classmethod
+    @property
+    def cp(cls): raise ValueError("from cp")
+def bad(k):
+    try:
+        return k.cp
+    except ValueError as e:
+        return "ValueError " + str(e)
+for i in range(3): print(bad(Bad))
