@@ -358,3 +358,41 @@ print(result[0] in (900, "RecursionError"))
 """
     for env in (JIT_ALL, clean_env()):
         assert run([PYSTON, "-c", code], env=env)[:2] == (0, b"True\n")
+
+
+def test_jit_profile_charges_callgrind_costs_to_bytecodes(tmp_path):
+    # scripts/jit_profile.py: a hot loop's BINARY_OP and the shared
+    # direct-call routine must show up among the costs of compiled code
+    code = ("def inc(x):\n    return x + 1\n"
+            "def loop(n):\n    t = 0\n    for i in range(n):\n        t = inc(t) * 1\n    return t\n"
+            "loop(20000)\n")
+    prog = tmp_path / "prog.py"
+    prog.write_text(code)
+    out = tmp_path / "cg.out"
+    env = clean_env(PYSTON_JIT_THRESHOLD="0", PYSTON_PERF_MAP="1", PYSTON_DUMP_ASM="1")
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--trace-children=yes",
+         "--trace-children-skip=/bin/sh,*objdump*", "--dump-instr=yes", "--cache-sim=yes",
+         "--callgrind-out-file=%s.%%p" % out, PYSTON, str(prog)],
+        env=env, capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    profiles = sorted(tmp_path.glob("cg.out.*"), key=lambda p: p.stat().st_size)
+    pid = profiles[-1].name.rsplit(".", 1)[1]
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes(proc.stderr)
+    perf_map = "/tmp/perf-%s.map" % pid
+    try:
+        report = subprocess.run(
+            [STOCK, os.path.join(os.path.dirname(__file__), "..", "scripts", "jit_profile.py"),
+             str(profiles[-1]), perf_map, str(dump), "50"],
+            capture_output=True, timeout=120, check=True).stdout.decode()
+    finally:
+        if os.path.exists(perf_map):
+            os.unlink(perf_map)
+    rows = {line[:36].strip(): line[36:].split() for line in report.splitlines()[1:]}
+    assert "I1mr" in report.splitlines()[0]
+    # 20000 iterations: thousands of instructions each for the loop's
+    # BINARY_OP and the shared routine that enters inc()
+    assert int(rows["BINARY_OP"][0]) > 20000
+    assert int(rows["routine: direct call"][0]) > 20000
+    assert int(rows["total"][0]) > int(rows["BINARY_OP"][0])
