@@ -44,8 +44,8 @@ void *const *pyston_far_slot(const void *fn)
     if (table == NULL && (table = pyston_lowmem_alloc(sizeof(void *) * FAR_SLOTS)) == NULL)
         return NULL;
     /* Fibonacci hashing of the address, then linear probing */
-    size_t i = (size_t)(((uint64_t)(uintptr_t)fn * 0x9E3779B97F4A7C15u) >> 54) % FAR_SLOTS;
-    for (;; i = (i + 1) % FAR_SLOTS) {
+    size_t i = (size_t)(((uint64_t)(uintptr_t)fn * 0x9E3779B97F4A7C15u) >> 32) & (FAR_SLOTS - 1);
+    for (;; i = (i + 1) & (FAR_SLOTS - 1)) {
         if (table[i] == fn)
             return (void *const *)&table[i];
         if (table[i] == NULL)

@@ -303,6 +303,19 @@ static void set_stacktop(compiler *c, int depth)
     x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
 }
 
+void emit_throw(compiler *c, int depth)
+{
+    set_stacktop(c, depth);
+    x86_jmp(&c->a, c->throw_exit);
+}
+
+void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target)
+{
+    _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the flag is bit 1 of tp_flags' second byte");
+    x86_test8_mi(&c->a, x86_at(type, offsetof(PyTypeObject, tp_flags) + 1), 2);
+    x86_jcc(&c->a, X86_NE, target);
+}
+
 /* Hands the frame to the interpreter, to resume at instruction START
  * (the first unit of the instruction, prefixes included). */
 static void emit_resume_in_interpreter(compiler *c, int start, int depth,
@@ -559,10 +572,7 @@ void emit_truth_routine(compiler *c)
     x86_asm *a = &c->a;
     x86_label an_int = x86_new_label(a), sized = x86_new_label(a), undecided = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
-    /* an instance of a Python class: none of the exact types below */
-    _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the heap-type flag in tp_flags' 2nd byte");
-    x86_test8_mi(a, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags) + 1), 2);
-    x86_jcc(a, X86_NE, undecided);
+    emit_jump_if_heap_type(c, X86_RAX, undecided); /* none of the exact types below */
     emit_jump_if_type(c, X86_RAX, &PyLong_Type, an_int);
     emit_container_size(c, X86_RDI, X86_RAX, undecided);
     x86_jmp(a, sized);
@@ -1175,6 +1185,13 @@ static void emit_routines(compiler *c)
     }
 }
 
+static void emit_stubs(compiler *c)
+{
+    start_section(c, "stubs");
+    for (int i = 0; i < c->nstubs; i++)
+        emit_stub(c, &c->stubs[i]);
+}
+
 static int emit(compiler *c)
 {
     x86_asm *a = &c->a;
@@ -1208,9 +1225,7 @@ static int emit(compiler *c)
     start_section(c, "slow paths");
     emit_deferred(c);
     emit_routines(c);
-    start_section(c, "stubs");
-    for (int i = 0; i < c->nstubs; i++)
-        emit_stub(c, &c->stubs[i]);
+    emit_stubs(c);
     start_section(c, "exits and epilogue");
     emit_epilogue(c);
     return x86_finish(a) ? 0 : -1;
@@ -1339,9 +1354,7 @@ static void build_shared_routines(void)
     for (int r = 0; r < NROUTINES; r++)
         c.routine[r] = x86_new_label(&c.a);
     emit_routines(&c);
-    start_section(&c, "stubs");
-    for (int i = 0; i < c.nstubs; i++)
-        emit_stub(&c, &c.stubs[i]);
+    emit_stubs(&c);
     void *mem = x86_finish(&c.a) ? pyston_codemem_install(c.a.code, c.a.size) : NULL;
     void *const *slot[NROUTINES];
     bool ok = mem != NULL;

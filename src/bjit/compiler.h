@@ -123,10 +123,16 @@ void emit_cmp_mem_ptr(compiler *c, x86_mem m, const void *p);
 void emit_load_mem(compiler *c, x86_reg reg, const void *p);
 /* ++*COUNTER (a pyston.stats() counter; through r11 unless it is low). */
 void emit_count(compiler *c, uint64_t *counter);
-/* Calls FN; clobbers rax only when FN is neither low nor in the far-call
- * table (lowmem.h). */
+/* Calls FN: through its far-call slot (lowmem.h) when FN is beyond the
+ * low 2 GiB, which clobbers no register; else, or when the table is
+ * full, through rax. */
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
+/* To the throw exit, with DEPTH entries left on the stack for the
+ * unwinder (the frame's stacktop). */
+void emit_throw(compiler *c, int depth);
+/* To TARGET when the type in TYPE is a heap type (a Python class). */
+void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target);
 /* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal
  * through r11, which must not hold anything then). */
 void emit_incref(compiler *c, x86_reg reg);

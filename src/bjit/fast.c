@@ -227,9 +227,7 @@ static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
         }
     }
     set_prev_instr(c, in->at);
-    x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
-    x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(&c->a, c->throw_exit);
+    emit_throw(c, depth);
 }
 
 /* The result in rax (NULL: to NO_MEMORY) replaces the two operands: lhs
@@ -264,9 +262,7 @@ static void store_result_or_throw(compiler *c, int depth, x86_label done)
     x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* an error: both consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    emit_throw(c, depth - 2); /* an error: both consumed */
 }
 
 /* After a call that borrowed both operands: they are dropped (as BINARY_OP
@@ -665,11 +661,9 @@ static void emit_builtin_binary_op(compiler *c, const insn *in, int depth, x86_l
         x86_jmp(a, call);
     }
     x86_bind(a, not_ints);
-    _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the flag is bit 1 of tp_flags' second byte");
     for (int k = 0; k < 2; k++) {
         x86_mov_load(a, X86_RAX, x86_at(k ? X86_RSI : X86_RDI, OFF_TYPE));
-        x86_test8_mi(a, x86_at(X86_RAX, offsetof(PyTypeObject, tp_flags) + 1), 2);
-        x86_jcc(a, X86_NE, other);
+        emit_jump_if_heap_type(c, X86_RAX, other);
     }
     emit_load_ptr(c, X86_R11, (const void *)generic);
     x86_bind(a, call); /* r11 = the function (set_prev_instr clobbers rax) */
@@ -1326,9 +1320,7 @@ static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_lab
     emit_call(c, pyston_unicode_append_local);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 2); /* both popped */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    emit_throw(c, depth - 2); /* both popped */
 }
 
 /* BINARY_OP + and the STORE_FAST after it: strs appended in place, else
@@ -1534,9 +1526,7 @@ static void emit_dict_subscript(compiler *c, const insn *in, int depth, x86_labe
     x86_bind(a, missing); /* the operands stay on the stack */
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     emit_call(c, pyston_dict_key_missing);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth);
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    emit_throw(c, depth);
     x86_bind(a, other);
 }
 
@@ -1563,9 +1553,7 @@ static void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x8
     x86_load32(a, X86_RAX, SCRATCH(0));
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + depth - 3); /* an error: all consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    emit_throw(c, depth - 3); /* an error: all consumed */
     x86_bind(a, other);
 }
 

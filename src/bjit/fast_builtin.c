@@ -79,9 +79,7 @@ static void expect_object(compiler *c, int slot, const void *object, x86_label g
 static void raise_keeping_stack(compiler *c, const insn *in, int depth)
 {
     set_prev_instr(c, in->at);
-    x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
-    x86_store32(&c->a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(&c->a, c->throw_exit);
+    emit_throw(c, depth);
 }
 
 /* The result in rax replaces the call's entries: BASE + DROP[k] dropped

@@ -340,9 +340,7 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, done);
-    x86_mov_imm(a, X86_RAX, c->nlocalsplus + base); /* an error: all consumed */
-    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-    x86_jmp(a, c->throw_exit);
+    emit_throw(c, base); /* an error: all consumed */
     return true;
 }
 

@@ -6,7 +6,6 @@
  * index; anything else takes the generic helper. */
 #include "ic/ic.h"
 
-
 #include "runtime/call.h"
 #include "runtime/ops.h"
 #include "stats.h"

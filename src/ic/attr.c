@@ -146,7 +146,6 @@ static pyston_attr_entry static_data_descr(PyTypeObject *tp, PyObject *descr,
 /* How the generic lookup (PyObject_GenericGetAttr, or _PyObject_GetMethod
  * for a method site) finds NAME on OBJ, as an entry; kind EMPTY if no
  * cached form applies. */
-
 static pyston_attr_entry classify_load(PyObject *obj, PyObject *name, bool method)
 {
     pyston_attr_entry e = {0};
@@ -349,6 +348,20 @@ static own_lookup own_attribute(PyObject *obj, PyObject *name, pyston_attr_entry
  * LOAD_METHOD. */
 typedef enum { MISS, HIT, ERROR } probe;
 
+/* DESCR through its type's __get__(OBJ, TYPE) if it has one (looked up
+ * now), else DESCR itself: a new reference, or NULL with an exception.
+ * DESCR is held meanwhile: __get__ may drop the class's reference. */
+static PyObject *get_through(PyObject *descr, PyObject *obj, PyObject *type)
+{
+    descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
+    if (get == NULL)
+        return Py_NewRef(descr);
+    Py_INCREF(descr);
+    PyObject *res = get(descr, obj, type);
+    Py_DECREF(descr);
+    return res;
+}
+
 static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
                            PyObject **res, bool *as_method)
 {
@@ -387,9 +400,7 @@ static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
         case ABSENT: break;
         }
         if (e->kind == PYSTON_ATTR_NONDATA_DESCR) {
-            Py_INCREF(descr); /* __get__ may drop the class's reference */
-            *res = Py_TYPE(descr)->tp_descr_get(descr, obj, (PyObject *)Py_TYPE(obj));
-            Py_DECREF(descr);
+            *res = get_through(descr, obj, (PyObject *)Py_TYPE(obj));
             return *res ? HIT : ERROR;
         }
         *res = Py_NewRef(descr);
@@ -399,22 +410,28 @@ static probe load_by_entry(pyston_attr_entry *e, PyObject *obj, PyObject *name,
     case PYSTON_ATTR_TYPE_VALUE:
         *res = Py_NewRef(e->descr);
         return HIT;
-    case PYSTON_ATTR_TYPE_DESCR: { /* type_getattro: __get__(None, cls) */
-        PyObject *descr = Py_NewRef(e->descr);
-        descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
-        if (get == NULL) {
-            *res = descr;
-        } else {
-            *res = get(descr, NULL, obj);
-            Py_DECREF(descr);
-        }
+    case PYSTON_ATTR_TYPE_DESCR: /* type_getattro: __get__(None, cls) */
+        *res = get_through(e->descr, NULL, obj);
         return *res ? HIT : ERROR;
-    }
     case PYSTON_ATTR_SUPER: /* (load_from_super's) */
     case PYSTON_ATTR_EMPTY:
         break;
     }
     return MISS;
+}
+
+/* DESCR, ModuleType's own attribute of a name.  module_getattro is the
+ * generic lookup first, where a data descriptor of ModuleType's wins over
+ * the module's dict; one that cannot fail (a T_OBJECT member: __dict__)
+ * never reaches the module's __getattr__.  One entry, keyed by
+ * ModuleType's version, serves every module. */
+static pyston_attr_entry classify_module_descriptor(PyObject *descr)
+{
+    pyston_attr_entry e = {0};
+    if (Py_TYPE(descr) == &PyMemberDescr_Type &&
+        ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT)
+        e = static_data_descr(&PyModule_Type, descr, e);
+    return e;
 }
 
 /* A module attribute, by the version of the module's dict. */
@@ -436,8 +453,13 @@ static PyObject *load_from_module(const pyston_attr_cache *c, PyObject *obj)
 
 static void remember_module(pyston_attr_cache *c, PyObject *obj, PyObject *name)
 {
+    PyObject *descr = _PyType_Lookup(&PyModule_Type, name);
+    if (descr != NULL) { /* ModuleType's own attribute, not the dict's */
+        remember(c, classify_module_descriptor(descr));
+        return;
+    }
     PyObject *dict = module_dict(obj);
-    if (dict == NULL || _PyType_Lookup(&PyModule_Type, name) != NULL)
+    if (dict == NULL)
         return;
     uint64_t version = ((PyDictObject *)dict)->ma_version_tag;
     PyObject *value = PyDict_GetItemWithError(dict, name);
@@ -447,20 +469,6 @@ static void remember_module(pyston_attr_cache *c, PyObject *obj, PyObject *name)
         c->module_version = version;
         c->module_value = value;
     }
-}
-
-/* module_getattro is the generic lookup first, where a data descriptor of
- * ModuleType's own wins over the module's dict; one that cannot fail (a
- * T_OBJECT member: __dict__) never reaches the module's __getattr__.  One
- * entry, keyed by ModuleType's version, serves every module. */
-static pyston_attr_entry classify_module_descriptor(PyObject *name)
-{
-    pyston_attr_entry e = {0};
-    PyObject *descr = _PyType_Lookup(&PyModule_Type, name);
-    if (descr != NULL && Py_TYPE(descr) == &PyMemberDescr_Type &&
-        ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT)
-        e = static_data_descr(&PyModule_Type, descr, e);
-    return e;
 }
 
 /* super_getattro: NAME in the dict of the first class after su->type in
@@ -515,14 +523,8 @@ static probe load_from_super(pyston_attr_cache *c, PyObject *obj, PyObject **res
         if (e->kind != PYSTON_ATTR_SUPER || e->type != su->type ||
             e->nentries != (Py_ssize_t)start->tp_version_tag)
             continue;
-        PyObject *descr = Py_NewRef(e->descr); /* (__get__ may run any code) */
-        descrgetfunc get = Py_TYPE(descr)->tp_descr_get;
-        if (get == NULL) {
-            *res = descr;
-        } else {
-            *res = get(descr, su->obj == (PyObject *)start ? NULL : su->obj, (PyObject *)start);
-            Py_DECREF(descr);
-        }
+        *res = get_through(e->descr, su->obj == (PyObject *)start ? NULL : su->obj,
+                           (PyObject *)start);
         return *res ? HIT : ERROR;
     }
     return MISS;
@@ -560,8 +562,6 @@ static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool
         return;
     if (Py_TYPE(obj) == &PySuper_Type)
         remember(c, classify_super(obj, name));
-    else if (Py_TYPE(obj) == &PyModule_Type && _PyType_Lookup(&PyModule_Type, name) != NULL)
-        remember(c, classify_module_descriptor(name));
     else if (Py_TYPE(obj) == &PyModule_Type)
         remember_module(c, obj, name);
     else
