@@ -132,6 +132,34 @@ print(json.dumps({k: after[k] - before[k] for k in ("ic_hits", "ic_misses")}))
     assert stats["ic_hits"] + stats["ic_misses"] >= 9000 and stats["ic_misses"] <= 5, stats
 
 
+def test_numbers_only_a_local_or_the_stack_holds_are_updated_in_place():
+    # the observable sign that compiled code wrote results into the objects
+    # themselves (stock makes a new number each time: the old one is still
+    # alive when the new one is allocated, so the ids differ)
+    stats = pyston_json("""
+import json, pyston
+def run(n):
+    x = 0.5
+    k = 1000
+    same_x = same_k = same_temp = 0
+    for i in range(n):
+        before_x, before_k = id(x), id(k)
+        x = x * 1.0001 + 0.5
+        k += 3
+        same_x += id(x) == before_x
+        same_k += id(k) == before_k
+        t = (x + 1.0) * 2.0     # x + 1.0 is a temporary: the product goes into it
+    return same_x, same_k, x, k
+before = pyston.stats()
+same_x, same_k, x, k = run(1000)
+after = pyston.stats()
+print(json.dumps({"same_x": same_x, "same_k": same_k, "k": k,
+                  "frames_jit": after["frames_jit"] - before["frames_jit"]}))
+""")
+    # (not the first time: x and k start as constants, which co_consts holds)
+    assert stats == {"same_x": 999, "same_k": 999, "k": 4000, "frames_jit": 1}
+
+
 def test_a_loop_is_compiled_at_the_first_call_whatever_the_threshold():
     stats = pyston_json("""
 import json, pyston

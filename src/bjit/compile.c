@@ -245,7 +245,15 @@ x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
         c->stub_capacity = cap;
     }
     x86_label entry = x86_new_label(&c->a);
-    c->stubs[c->nstubs++] = (stub){kind, entry, resume, at, depth, arg};
+    c->stubs[c->nstubs++] = (stub){kind, entry, resume, at, depth, arg, NULL};
+    return entry;
+}
+
+x86_label add_call_stub(compiler *c, const void *fn, bool rdi_from_rax, x86_label resume)
+{
+    x86_label entry = add_stub(c, STUB_CALL, -1, 0, rdi_from_rax, resume);
+    if (!c->a.failed)
+        c->stubs[c->nstubs - 1].fn = fn;
     return entry;
 }
 
@@ -958,6 +966,12 @@ static void emit_stub(compiler *c, const stub *s)
         x86_mov_imm(a, X86_RDX, (int64_t)PYSTON_WHERE(s->at, s->depth, 0));
         x86_jmp(a, c->tracing_exit);
         break;
+    case STUB_CALL:
+        if (s->arg)
+            x86_mov_rr(a, X86_RDI, X86_RAX);
+        emit_call(c, s->fn);
+        x86_jmp(a, s->resume);
+        break;
     }
 }
 
@@ -1293,7 +1307,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     compiler c = {.co = co, .code = _PyCode_CODE(co), .ncode = (int)Py_SIZE(co),
-                  .nlocalsplus = co->co_nlocalsplus,
+                  .nlocalsplus = co->co_nlocalsplus, .store_local = -1,
                   .generator = pyston_is_generator(co)};
     x86_init(&c.a);
     c.insns = calloc((size_t)c.ncode + 1, sizeof(insn));
@@ -1349,7 +1363,7 @@ void pyston_bjit_free(pyston_compiled *compiled)
 static void build_shared_routines(void)
 {
     shared.tried = true;
-    compiler c = {.building_routines = true};
+    compiler c = {.building_routines = true, .store_local = -1};
     x86_init(&c.a);
     for (int r = 0; r < NROUTINES; r++)
         c.routine[r] = x86_new_label(&c.a);

@@ -44,7 +44,9 @@ typedef struct {
 } insn;
 
 /* Out-of-line code reached from the main path. */
-typedef enum { STUB_DEALLOC, STUB_FLOAT_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING } stub_kind;
+typedef enum {
+    STUB_DEALLOC, STUB_FLOAT_DEALLOC, STUB_UNBOUND, STUB_BREAKER, STUB_TRACING, STUB_CALL
+} stub_kind;
 
 typedef struct {
     stub_kind kind;
@@ -52,6 +54,7 @@ typedef struct {
     int at;    /* the instruction */
     int depth; /* stack depth for the frame, if the stub leaves */
     int arg;
+    const void *fn; /* STUB_CALL: the function */
 } stub;
 
 typedef struct {
@@ -99,6 +102,11 @@ typedef struct {
     } borrowed[2];
     const insn *group_first;
     int group_pushes;
+    /* A BINARY_OP whose result a STORE_FAST stores (fast.c): the local, and
+     * the label after the store, for a result written into the local's own
+     * number in place; store_local is -1 otherwise. */
+    int store_local;
+    x86_label stored;
     bool generator;    /* resumes at the instruction after each yield */
     bool replaying;    /* emitting the deferred slow paths */
     bool building_routines; /* the shared routines: no function, no body */
@@ -114,6 +122,10 @@ int jump_target(const insn *in);
 int branch_destination(const insn *in, bool taken);
 
 x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg, x86_label resume);
+/* A label for the rare case of a fast path: out of line, rax = FN(rdi)
+ * (first rdi = rax if RDI_FROM_RAX), then back to RESUME.  Keeps the
+ * common case a straight line, with no taken jump. */
+x86_label add_call_stub(compiler *c, const void *fn, bool rdi_from_rax, x86_label resume);
 /* REG = P, in the shortest form.  The flags of cmp REG, P and of
  * cmp [M], P (a pointer beyond 2 GiB goes through r11). */
 void emit_load_ptr(compiler *c, x86_reg reg, const void *p);

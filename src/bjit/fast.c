@@ -154,19 +154,15 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
 void emit_box_int(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label call = x86_new_label(a), boxed = x86_new_label(a);
+    x86_label boxed = x86_new_label(a);
     x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
     x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
-    x86_jcc(a, X86_AE, call);
+    x86_jcc(a, X86_AE, add_call_stub(c, PyLong_FromLong, true, boxed));
     _Static_assert(sizeof(PyLongObject) == 32, "small ints are 32 bytes apart");
     x86_shift_ri(a, X86_SHL, X86_RCX, 5);
     emit_load_ptr(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
     x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
     emit_incref(c, X86_RAX);
-    x86_jmp(a, boxed);
-    x86_bind(a, call);
-    x86_mov_rr(a, X86_RDI, X86_RAX);
-    emit_call(c, PyLong_FromLong);
     x86_bind(a, boxed);
 }
 
@@ -513,7 +509,7 @@ static void box_float(compiler *c)
 #else
     x86_asm *a = &c->a;
     struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
-    x86_label call = x86_new_label(a), boxed = x86_new_label(a);
+    x86_label boxed = x86_new_label(a), call = add_call_stub(c, PyFloat_FromDouble, false, boxed);
     emit_load_ptr(c, X86_RCX, &_Py_tracemalloc_config.tracing);
     x86_load32(a, X86_RCX, x86_at(X86_RCX, 0));
     x86_test_rr(a, X86_RCX, X86_RCX);
@@ -531,15 +527,105 @@ static void box_float(compiler *c)
     x86_mov_store(a, x86_at(X86_RAX, OFF_TYPE), X86_RDX);
     x86_mov_store_imm(a, x86_at(X86_RAX, offsetof(PyObject, ob_refcnt)), 1);
     x86_movsd_store(a, x86_at(X86_RAX, OFF_FVAL), 0);
-    x86_jmp(a, boxed);
-    x86_bind(a, call);
-    emit_call(c, PyFloat_FromDouble);
     x86_bind(a, boxed);
 #endif
 }
 
-/* rax = the float result of SSE on the floats rdi and rsi (else to SLOW),
- * boxed (NULL: out of memory). */
+/* REG = the object in the local that the result goes to (store_local),
+ * when that is a number of type TYPE that only the local holds: the
+ * result can be written into it, in place of the STORE_FAST, which would
+ * drop it and store a new number (an allocation and a free, whose pointer
+ * chains through memory are what bound numeric code).  Nothing else can
+ * see it.  Else to ELSEWHERE. */
+static void number_local_in_place(compiler *c, PyTypeObject *type, x86_reg reg,
+                                  x86_label elsewhere)
+{
+    x86_asm *a = &c->a;
+    x86_mov_load(a, reg, x86_at(LOCALS, 8 * c->store_local));
+    x86_test_rr(a, reg, reg);
+    x86_jcc(a, X86_E, elsewhere); /* unbound */
+    emit_cmp_mem_ptr(c, x86_at(reg, OFF_TYPE), type);
+    x86_jcc(a, X86_NE, elsewhere);
+    x86_alu_mi(a, X86_CMP, x86_at(reg, offsetof(PyObject, ob_refcnt)), 1);
+    x86_jcc(a, X86_NE, elsewhere);
+}
+
+/* The result in rax (NULL: to NO_MEMORY) takes the place of the operands
+ * rdi and rsi, which it was written into when it is the one in OPERAND
+ * (then that one is not dropped); then to DONE. */
+static void replace_operands_reusing(compiler *c, const insn *in, int depth, bool floats,
+                                     x86_reg operand, x86_label done)
+{
+    x86_asm *a = &c->a;
+    if (operand == X86_RDI) { /* the result stays where lhs is */
+        drop_entry(c, in, depth, 0, floats);
+    } else {
+        x86_mov_rr(a, X86_RAX, X86_RSI);
+        if (entry_owned(c, 1))
+            x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+        x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
+        if (entry_owned(c, 1))
+            decref_rdi(c, in, floats);
+    }
+    x86_jmp(a, done);
+}
+
+/* rax = the int result of a fast path (a word), boxed as PyLong_FromLong
+ * would, then to BOXED, where replace_operands follows.  A result outside
+ * the small ints that fits one digit goes, when it can, into an int that
+ * nothing else holds: the local it is stored to (then to c->stored), or a
+ * temporary operand (then to DONE); see number_local_in_place. */
+static void int_result(compiler *c, const insn *in, int depth, x86_label boxed, x86_label done)
+{
+    x86_asm *a = &c->a;
+    if (c->store_local < 0 && !entry_owned(c, 1) && !entry_owned(c, 0)) {
+        emit_box_int(c);
+        x86_jmp(a, boxed);
+        return;
+    }
+    x86_label small = x86_new_label(a), alloc = add_call_stub(c, PyLong_FromLong, true, boxed);
+    x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
+    x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
+    x86_jcc(a, X86_B, small);
+    x86_mov_rr(a, X86_RDX, X86_RAX); /* rdx = -1 or 0, rcx = |rax| */
+    x86_shift_ri(a, X86_SAR, X86_RDX, 63);
+    x86_mov_rr(a, X86_RCX, X86_RAX);
+    x86_alu_rr(a, X86_XOR, X86_RCX, X86_RDX);
+    x86_alu_rr(a, X86_SUB, X86_RCX, X86_RDX);
+    x86_alu_ri(a, X86_CMP, X86_RCX, (int32_t)PyLong_MASK);
+    x86_jcc(a, X86_A, alloc); /* more than one digit */
+    x86_alu_ri(a, X86_OR, X86_RDX, 1); /* ob_size: -1 or 1 */
+    /* (every int outside the small ones has a digit at least) */
+    if (c->store_local >= 0) {
+        x86_label elsewhere = x86_new_label(a);
+        number_local_in_place(c, &PyLong_Type, X86_R8, elsewhere);
+        x86_mov_store(a, x86_at(X86_R8, OFF_SIZE), X86_RDX);
+        x86_store32(a, x86_at(X86_R8, OFF_DIGIT0), X86_RCX);
+        drop_entry(c, in, depth, 1, false);
+        drop_entry(c, in, depth, 0, false);
+        x86_jmp(a, c->stored);
+        x86_bind(a, elsewhere);
+    }
+    for (int k = 1; k >= 0; k--) { /* a temporary lhs, then rhs (both exact ints) */
+        if (!entry_owned(c, k))
+            continue;
+        x86_reg operand = k ? X86_RDI : X86_RSI;
+        x86_label shared = x86_new_label(a);
+        x86_alu_mi(a, X86_CMP, x86_at(operand, offsetof(PyObject, ob_refcnt)), 1);
+        x86_jcc(a, X86_NE, shared);
+        x86_mov_store(a, x86_at(operand, OFF_SIZE), X86_RDX);
+        x86_store32(a, x86_at(operand, OFF_DIGIT0), X86_RCX);
+        replace_operands_reusing(c, in, depth, false, operand, done);
+        x86_bind(a, shared);
+    }
+    x86_jmp(a, alloc);
+    x86_bind(a, small);
+    emit_box_int(c); /* (a small int: from the cache) */
+    x86_jmp(a, boxed);
+}
+
+/* xmm0 = the float result of SSE on the floats rdi and rsi (else to
+ * SLOW). */
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
 {
     x86_asm *a = &c->a;
@@ -552,7 +638,41 @@ static void float_binary(compiler *c, x86_sse sse, x86_label slow)
     }
     x86_movsd_load(a, 0, x86_at(X86_RDI, OFF_FVAL));
     x86_sse_rm(a, sse, 0, x86_at(X86_RSI, OFF_FVAL));
+}
+
+/* The float result in xmm0 replaces the float operands rdi and rsi, then
+ * to DONE.  An operand that is a temporary (the stack's own reference, and
+ * the only one) takes the result in place: nothing else can see it, and
+ * the free-list round trip that dropping it and boxing the result would
+ * make (float_dealloc, then PyFloat_FromDouble) is saved; its pointer
+ * chain through memory is what bounds float code. */
+static void replace_float_operands(compiler *c, const insn *in, int depth, x86_label done,
+                                   x86_label no_memory)
+{
+    x86_asm *a = &c->a;
+    if (c->store_local >= 0) { /* x = x * y, x += dx, z = a - b + c */
+        x86_label elsewhere = x86_new_label(a);
+        number_local_in_place(c, &PyFloat_Type, X86_RDX, elsewhere);
+        x86_movsd_store(a, x86_at(X86_RDX, OFF_FVAL), 0);
+        drop_entry(c, in, depth, 1, true);
+        drop_entry(c, in, depth, 0, true);
+        x86_jmp(a, c->stored);
+        x86_bind(a, elsewhere);
+    }
+    for (int k = 1; k >= 0; k--) { /* lhs, then rhs */
+        if (!entry_owned(c, k))
+            continue;
+        x86_reg operand = k ? X86_RDI : X86_RSI;
+        x86_label shared = x86_new_label(a);
+        x86_alu_mi(a, X86_CMP, x86_at(operand, offsetof(PyObject, ob_refcnt)), 1);
+        x86_jcc(a, X86_NE, shared);
+        x86_movsd_store(a, x86_at(operand, OFF_FVAL), 0);
+        replace_operands_reusing(c, in, depth, true, operand, done);
+        x86_bind(a, shared);
+    }
     box_float(c);
+    replace_operands(c, in, depth, true, no_memory);
+    x86_jmp(a, done);
 }
 
 /* + - * & | ^ on ints, + - * / on floats, and >> by a constant 0..63
@@ -594,8 +714,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         } else {
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
-        emit_box_int(c);
-        x86_jmp(a, boxed);
+        int_result(c, in, depth, boxed, done);
     } else {
         load_operands(c, depth, slow);
         emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
@@ -613,8 +732,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             } else {
                 x86_alu_rr(a, alu, X86_RAX, X86_RCX);
             }
-            emit_box_int(c);
-            x86_jmp(a, boxed);
+            int_result(c, in, depth, boxed, done);
         } else {
             x86_jmp(a, slow);
         }
@@ -623,8 +741,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             x86_jmp(a, slow);
         } else {
             float_binary(c, sse, slow);
-            replace_operands(c, in, depth, true, no_memory);
-            x86_jmp(a, done);
+            replace_float_operands(c, in, depth, done, no_memory);
         }
     }
     x86_bind(a, boxed);
@@ -1290,10 +1407,10 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
 
 /* A BINARY_OP + (or +=) whose result goes into a local: maybe a str
  * appended in place. */
-static bool append_in_place_shape(compiler *c, const insn *in)
+/* BINARY_OP followed by a STORE_FAST (that nothing jumps to). */
+static bool op_and_store_shape(compiler *c, const insn *in)
 {
-    return (in->arg == NB_ADD || in->arg == NB_INPLACE_ADD) && in->next < c->ncode &&
-           !c->targeted[in->next] && c->insns[in->next].op == STORE_FAST;
+    return in->next < c->ncode && !c->targeted[in->next] && c->insns[in->next].op == STORE_FAST;
 }
 
 /* `s = s + t` / `s += t` on two strs, stored back into the local that
@@ -1323,17 +1440,24 @@ static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_lab
     emit_throw(c, depth - 2); /* both popped */
 }
 
-/* BINARY_OP + and the STORE_FAST after it: strs appended in place, else
- * the usual fast paths and the plain store. */
-static int emit_add_and_store(compiler *c, const insn *in, int depth)
+/* BINARY_OP and the STORE_FAST after it: for +, strs appended in place;
+ * a number written into the local's own (store_local); else the usual
+ * fast paths and the plain store. */
+static int emit_op_and_store(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     const insn *store = &c->insns[in->next];
-    x86_label other = x86_new_label(a), slow = x86_new_label(a), added = x86_new_label(a);
+    x86_label slow = x86_new_label(a), added = x86_new_label(a);
     x86_label done = x86_new_label(a);
-    emit_append_in_place(c, in, depth, other, done);
-    x86_bind(a, other);
+    if (in->arg == NB_ADD || in->arg == NB_INPLACE_ADD) {
+        x86_label other = x86_new_label(a);
+        emit_append_in_place(c, in, depth, other, done);
+        x86_bind(a, other);
+    }
+    c->store_local = store->arg;
+    c->stored = done;
     emit_binary_op(c, in, depth, slow, added);
+    c->store_local = -1;
     defer_slow_path(c, in, NULL, depth, slow, added);
     x86_bind(a, added);
     emit_insn(c, store, depth - 1);
@@ -1659,8 +1783,8 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
     bool jump_if;
     if (in->op == COMPARE_OP && compare_and_branch_shape(c, in, &jump_if))
         return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
-    if (in->op == BINARY_OP && append_in_place_shape(c, in))
-        return emit_add_and_store(c, in, depth);
+    if (in->op == BINARY_OP && binary_op_has_fast_path(c, in) && op_and_store_shape(c, in))
+        return emit_op_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
     if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(c, in)) ||
         (in->op == UNPACK_SEQUENCE && in->arg > UNPACK_INLINE_MAX))
