@@ -20,6 +20,25 @@
 static PyInterpreterState *jit_interp;
 Py_ssize_t pyston_extra_index = -1;
 
+/* Every jitcode, for pyston_drain_counters. */
+static pyston_jitcode *all_jitcodes;
+
+static void drain(pyston_jitcode *jc)
+{
+    pyston_stat.direct_calls += jc->direct_calls; /* (frames_jit too, see stats.h) */
+    jc->direct_calls = 0;
+    for (uint32_t i = 0; i < jc->compiled.nhits; i++) {
+        pyston_stat.ic_hits += jc->compiled.hits[i];
+        jc->compiled.hits[i] = 0;
+    }
+}
+
+void pyston_drain_counters(void)
+{
+    for (pyston_jitcode *jc = all_jitcodes; jc != NULL; jc = jc->next)
+        drain(jc);
+}
+
 /* co_extra's free function: the code object is being destroyed.  CPython
  * calls it for every slot, set or not (code_dealloc). */
 static void free_jitcode(void *p)
@@ -27,6 +46,13 @@ static void free_jitcode(void *p)
     pyston_jitcode *jc = p;
     if (jc == NULL)
         return;
+    drain(jc);
+    if (jc->prev != NULL)
+        jc->prev->next = jc->next;
+    else
+        all_jitcodes = jc->next;
+    if (jc->next != NULL)
+        jc->next->prev = jc->prev;
     pyston_bjit_free(&jc->compiled);
     free(jc);
 }
@@ -65,6 +91,10 @@ static pyston_jitcode *new_jitcode(PyCodeObject *co)
      * it again for them when they set a slot. */
     if (fresh)
         ((pyston_code_extra *)co->co_extra)->ce_size = pyston_extra_index + 1;
+    jc->next = all_jitcodes;
+    if (all_jitcodes != NULL)
+        all_jitcodes->prev = jc;
+    all_jitcodes = jc;
     return jc;
 }
 

@@ -14,8 +14,13 @@ int pyston_hook_installed(void);
 PyObject *pyston_eval_frame(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 
 /* What the JIT keeps per code object, in its co_extra slot. */
-typedef struct {
+typedef struct pyston_jitcode {
     pyston_compiled compiled; /* .entry is NULL until compiled */
+    /* Frames compiled code entered by its direct call (fast_call.c), for
+     * pyston.stats(): counted per callee, since one global counter would
+     * chain every call through a single memory location. */
+    uint64_t direct_calls;
+    struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
     /* For calls that compiled code makes inline (src/bjit/fast_call.c):
      * how many positional arguments the code binds in the simple way
      * (-1: never inline), and its frame's size in words. */

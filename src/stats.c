@@ -136,6 +136,7 @@ static int print_reason(const char *name, uint64_t n, void *unused)
 
 PyObject *pyston_stats_as_dict(void)
 {
+    pyston_drain_counters();
     PyObject *d = PyDict_New();
     if (d == NULL)
         return NULL;
@@ -156,6 +157,7 @@ error:
 
 void pyston_stats_print(void)
 {
+    pyston_drain_counters();
     fprintf(stderr, "pyston stats:\n");
     for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++)
         fprintf(stderr, "  %-20s %llu\n", counters[i].name,

@@ -47,6 +47,10 @@ extern pyston_stats *pyston_stat_at;
 void pyston_stats_init(void);
 const char *pyston_opcode_name(int opcode);
 
+/* Adds the counts that compiled code keeps where it counts (per callee,
+ * per cache site: src/hook.c) to pyston_stat, and zeroes them. */
+void pyston_drain_counters(void);
+
 /* A new dict with every counter: the value of pyston.stats(). */
 PyObject *pyston_stats_as_dict(void);
 

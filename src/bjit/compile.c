@@ -100,7 +100,7 @@ static int decode(compiler *c)
         }
         if (op == 0) /* a CACHE entry outside any instruction */
             return -1;
-        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op], -1};
+        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op], -1, -1};
         i += _PyOpcode_Caches[op];
         start = i + 1;
         ext = 0;
@@ -1152,13 +1152,19 @@ static int allocate_caches(compiler *c)
         in->cache = -1;
         if (in->op != 0 && c->depth[i] >= 0 && cache_bytes(in) > 0) {
             in->cache = (int)c->caches_size;
+            in->hit = (int)c->nhits++;
             c->caches_size += cache_bytes(in);
         }
     }
     if (c->caches_size == 0)
         return 0;
+    size_t hits_at = (c->caches_size + 7) & ~(size_t)7;
+    c->caches_size = hits_at + sizeof(uint64_t) * c->nhits;
     c->caches = calloc(1, c->caches_size); /* (not PyMem_Raw: tracemalloc would see it) */
-    return c->caches ? 0 : -1;
+    if (c->caches == NULL)
+        return -1;
+    c->hits = (uint64_t *)(void *)(c->caches + hits_at);
+    return 0;
 }
 
 /* Names the code from here on in the dump. */
@@ -1326,6 +1332,8 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
             out->entry = (pyston_entry)mem;
             out->size = c.a.size;
             out->caches = c.caches;
+            out->hits = c.hits;
+            out->nhits = c.nhits;
             c.caches = NULL;
             rc = 0;
         }

@@ -40,10 +40,11 @@
 #define OFF_DIGIT0 ((int32_t)offsetof(PyLongObject, ob_digit))
 #define OFF_FVAL ((int32_t)offsetof(PyFloatObject, ob_fval))
 
-/* Counts an inline cache hit in pyston.stats(). */
-static void count_hit(compiler *c)
+/* Counts a hit of IN's inline cache, for pyston.stats() (in the site's
+ * own counter: see pyston_compiled.hits). */
+static void count_hit(compiler *c, const insn *in)
 {
-    emit_count(c, &pyston_stat.ic_hits);
+    emit_count(c, &c->hits[in->hit]);
 }
 
 /* --- operands: the stack entries a fast path reads -------------------------- */
@@ -571,14 +572,16 @@ static void replace_operands_reusing(compiler *c, const insn *in, int depth, boo
 }
 
 /* rax = the int result of a fast path (a word), boxed as PyLong_FromLong
- * would, then to BOXED, where replace_operands follows.  A result outside
- * the small ints that fits one digit goes, when it can, into an int that
- * nothing else holds: the local it is stored to (then to c->stored), or a
- * temporary operand (then to DONE); see number_local_in_place. */
-static void int_result(compiler *c, const insn *in, int depth, x86_label boxed, x86_label done)
+ * would, then to BOXED, where replace_operands follows.  A result stored
+ * to a local (store_local) that is outside the small ints and fits one
+ * digit goes into the local's own int when nothing else holds it (see
+ * number_local_in_place), then to c->stored.  (Unlike floats, int
+ * temporaries are not reused: an int operand is most often a counter read
+ * from an attribute, which the attribute still holds.) */
+static void int_result(compiler *c, const insn *in, int depth, x86_label boxed)
 {
     x86_asm *a = &c->a;
-    if (c->store_local < 0 && !entry_owned(c, 1) && !entry_owned(c, 0)) {
+    if (c->store_local < 0) {
         emit_box_int(c);
         x86_jmp(a, boxed);
         return;
@@ -587,6 +590,7 @@ static void int_result(compiler *c, const insn *in, int depth, x86_label boxed, 
     x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
     x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
     x86_jcc(a, X86_B, small);
+    number_local_in_place(c, &PyLong_Type, X86_R8, alloc);
     x86_mov_rr(a, X86_RDX, X86_RAX); /* rdx = -1 or 0, rcx = |rax| */
     x86_shift_ri(a, X86_SAR, X86_RDX, 63);
     x86_mov_rr(a, X86_RCX, X86_RAX);
@@ -594,31 +598,12 @@ static void int_result(compiler *c, const insn *in, int depth, x86_label boxed, 
     x86_alu_rr(a, X86_SUB, X86_RCX, X86_RDX);
     x86_alu_ri(a, X86_CMP, X86_RCX, (int32_t)PyLong_MASK);
     x86_jcc(a, X86_A, alloc); /* more than one digit */
-    x86_alu_ri(a, X86_OR, X86_RDX, 1); /* ob_size: -1 or 1 */
-    /* (every int outside the small ones has a digit at least) */
-    if (c->store_local >= 0) {
-        x86_label elsewhere = x86_new_label(a);
-        number_local_in_place(c, &PyLong_Type, X86_R8, elsewhere);
-        x86_mov_store(a, x86_at(X86_R8, OFF_SIZE), X86_RDX);
-        x86_store32(a, x86_at(X86_R8, OFF_DIGIT0), X86_RCX);
-        drop_entry(c, in, depth, 1, false);
-        drop_entry(c, in, depth, 0, false);
-        x86_jmp(a, c->stored);
-        x86_bind(a, elsewhere);
-    }
-    for (int k = 1; k >= 0; k--) { /* a temporary lhs, then rhs (both exact ints) */
-        if (!entry_owned(c, k))
-            continue;
-        x86_reg operand = k ? X86_RDI : X86_RSI;
-        x86_label shared = x86_new_label(a);
-        x86_alu_mi(a, X86_CMP, x86_at(operand, offsetof(PyObject, ob_refcnt)), 1);
-        x86_jcc(a, X86_NE, shared);
-        x86_mov_store(a, x86_at(operand, OFF_SIZE), X86_RDX);
-        x86_store32(a, x86_at(operand, OFF_DIGIT0), X86_RCX);
-        replace_operands_reusing(c, in, depth, false, operand, done);
-        x86_bind(a, shared);
-    }
-    x86_jmp(a, alloc);
+    x86_alu_ri(a, X86_OR, X86_RDX, 1); /* ob_size: -1 or 1 (every int but the */
+    x86_mov_store(a, x86_at(X86_R8, OFF_SIZE), X86_RDX); /* small ones has a digit) */
+    x86_store32(a, x86_at(X86_R8, OFF_DIGIT0), X86_RCX);
+    drop_entry(c, in, depth, 1, false);
+    drop_entry(c, in, depth, 0, false);
+    x86_jmp(a, c->stored);
     x86_bind(a, small);
     emit_box_int(c); /* (a small int: from the cache) */
     x86_jmp(a, boxed);
@@ -714,7 +699,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         } else {
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
-        int_result(c, in, depth, boxed, done);
+        int_result(c, in, depth, boxed);
     } else {
         load_operands(c, depth, slow);
         emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
@@ -732,7 +717,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             } else {
                 x86_alu_rr(a, alu, X86_RAX, X86_RCX);
             }
-            int_result(c, in, depth, boxed, done);
+            int_result(c, in, depth, boxed);
         } else {
             x86_jmp(a, slow);
         }
@@ -915,7 +900,7 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
     if (in->arg & 1)
         x86_mov_store_imm(a, stack_slot(c, depth++), 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    count_hit(c);
+    count_hit(c, in);
     x86_jmp(a, done);
 }
 
@@ -1094,7 +1079,7 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_jcc(a, X86_E, slow);
     x86_bind(a, loaded);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
-    count_hit(c);
+    count_hit(c, in);
     if (entry_owned(c, 0))
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
@@ -1325,7 +1310,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_bind(a, not_method); /* [NULL, the attribute] */
     x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    count_hit(c);
+    count_hit(c, in);
     if (entry_owned(c, 0))
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
@@ -1339,7 +1324,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     own_entry(c, X86_RDI, 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
-    count_hit(c);
+    count_hit(c, in);
     x86_jmp(a, done);
     x86_bind(a, look); /* the instance has a dict, or may have the name */
     emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
@@ -1396,7 +1381,7 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     x86_bind(a, stored); /* rdx: where, rax: the old value (NULL: an empty slot) */
     own_entry(c, X86_RSI, 1);
     x86_mov_store(a, x86_at(X86_RDX, 0), X86_RSI);
-    count_hit(c);
+    count_hit(c, in);
     x86_mov_rr(a, X86_RDI, X86_RAX);
     emit_decref_rdi(c, in->at, true);
     drop_entry(c, in, depth, 0, false); /* the owner */

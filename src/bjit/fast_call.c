@@ -279,8 +279,9 @@ void emit_direct_call_routine(compiler *c)
     x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
     check_callee(c, not_taken);
     push_frame(c, not_taken);
+    /* (rax: the callee's jitcode, from check_callee) */
+    x86_inc_m(a, x86_at(X86_RAX, JITCODE_FIELD(direct_calls)));
     init_frame(c);
-    emit_count(c, &pyston_stat.direct_calls); /* (frames_jit too, see stats.h) */
     x86_mov_store(a, SCRATCH(0), X86_R10); /* the callee's frame */
     x86_mov_rr(a, X86_RDI, TSTATE);
     x86_mov_rr(a, X86_RSI, X86_R10);
