@@ -155,15 +155,19 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
 void emit_box_int(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label boxed = x86_new_label(a);
+    x86_label call = x86_new_label(a), boxed = x86_new_label(a);
     x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
     x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
-    x86_jcc(a, X86_AE, add_call_stub(c, PyLong_FromLong, true, boxed));
+    x86_jcc(a, X86_AE, call);
     _Static_assert(sizeof(PyLongObject) == 32, "small ints are 32 bytes apart");
     x86_shift_ri(a, X86_SHL, X86_RCX, 5);
     emit_load_ptr(c, X86_RAX, &_PyLong_SMALL_INTS[0]);
     x86_alu_rr(a, X86_ADD, X86_RAX, X86_RCX);
     emit_incref(c, X86_RAX);
+    x86_jmp(a, boxed);
+    x86_bind(a, call); /* (inline, not a stub: counters pass 256 soon) */
+    x86_mov_rr(a, X86_RDI, X86_RAX);
+    emit_call(c, PyLong_FromLong);
     x86_bind(a, boxed);
 }
 
@@ -586,7 +590,7 @@ static void int_result(compiler *c, const insn *in, int depth, x86_label boxed)
         x86_jmp(a, boxed);
         return;
     }
-    x86_label small = x86_new_label(a), alloc = add_call_stub(c, PyLong_FromLong, true, boxed);
+    x86_label small = x86_new_label(a), alloc = x86_new_label(a);
     x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
     x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
     x86_jcc(a, X86_B, small);
@@ -604,6 +608,10 @@ static void int_result(compiler *c, const insn *in, int depth, x86_label boxed)
     drop_entry(c, in, depth, 1, false);
     drop_entry(c, in, depth, 0, false);
     x86_jmp(a, c->stored);
+    x86_bind(a, alloc); /* (inline: a local that an attribute also holds is common) */
+    x86_mov_rr(a, X86_RDI, X86_RAX);
+    emit_call(c, PyLong_FromLong);
+    x86_jmp(a, boxed);
     x86_bind(a, small);
     emit_box_int(c); /* (a small int: from the cache) */
     x86_jmp(a, boxed);
