@@ -26,7 +26,8 @@ static pyston_jitcode *all_jitcodes;
 static void drain(pyston_jitcode *jc)
 {
     pyston_stat.direct_calls += jc->direct_calls; /* (frames_jit too, see stats.h) */
-    jc->direct_calls = 0;
+    pyston_stat.frames_jit_hooked += jc->hooked_calls;
+    jc->direct_calls = jc->hooked_calls = 0;
     for (uint32_t i = 0; i < jc->compiled.nhits; i++) {
         pyston_stat.ic_hits += jc->compiled.hits[i];
         jc->compiled.hits[i] = 0;
@@ -153,7 +154,7 @@ PyObject *pyston_eval_frame(PyThreadState *tstate,
             maybe_compile(co, jc);
         if (jc != NULL && jc->compiled.entry != NULL && !tstate->cframe->use_tracing &&
             (fresh || pyston_is_generator(co))) {
-            pyston_stat.frames_jit_hooked++;
+            jc->hooked_calls++;
             return PYSTON_AFTER_FRAME(jc->compiled.entry(tstate, frame));
         }
     }

@@ -20,6 +20,7 @@ typedef struct pyston_jitcode {
      * pyston.stats(): counted per callee, since one global counter would
      * chain every call through a single memory location. */
     uint64_t direct_calls;
+    uint64_t hooked_calls; /* and those the eval-frame hook entered */
     struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
     /* For calls that compiled code makes inline (src/bjit/fast_call.c):
      * how many positional arguments the code binds in the simple way

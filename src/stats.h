@@ -25,7 +25,9 @@ typedef struct {
     uint64_t functions_compiled;
     /* Frame evaluations that ran compiled code, entered through the hook;
      * pyston.stats()["frames_jit"] adds direct_calls (counted once, to keep
-     * the direct call one instruction shorter). */
+     * the direct call one instruction shorter).  These two and ic_hits are
+     * counted per code object and per cache site, and added here by
+     * pyston_drain_counters. */
     uint64_t frames_jit_hooked;
     uint64_t frames_interp; /* frame evaluations handed to CPython */
     uint64_t direct_calls;  /* frames_jit entered from compiled code directly */

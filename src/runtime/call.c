@@ -20,6 +20,7 @@
 
 typedef struct {
     pyston_entry entry;
+    pyston_jitcode *jc; /* the callee's (its direct_calls counter) */
     size_t size; /* of the frame, in words */
     int npos;    /* positional arguments */
     PyObject *kwnames;
@@ -108,6 +109,7 @@ static bool direct_entry(PyThreadState *ts, PyFunctionObject *func, binding *b)
     if (!_PyThreadState_HasStackSpace(ts, b->size))
         return false;
     b->entry = jc->compiled.entry;
+    b->jc = jc;
     return true;
 }
 
@@ -139,7 +141,7 @@ static PyObject *enter_direct(PyThreadState *ts, PyFunctionObject *func, const b
     }
     for (; i < co->co_nlocalsplus; i++)
         locals[i] = NULL;
-    pyston_stat.direct_calls++; /* (frames_jit too, see stats.h) */
+    b->jc->direct_calls++; /* (frames_jit too, see stats.h) */
     PyObject *result = PYSTON_AFTER_FRAME(b->entry(ts, frame));
     pyston_frame_clear_and_pop(ts, frame);
     return result;
@@ -310,7 +312,7 @@ int pyston_generator_next(PyThreadState *ts, PyGenObject *gen, PyObject **next)
     gen->gi_exc_state.previous_item = ts->exc_info;
     ts->exc_info = &gen->gi_exc_state;
     gen->gi_frame_state = FRAME_EXECUTING;
-    pyston_stat.direct_calls++; /* (frames_jit too, see stats.h) */
+    jc->direct_calls++; /* (frames_jit too, see stats.h) */
     PyObject *result = PYSTON_AFTER_FRAME(jc->compiled.entry(ts, frame));
     if (gen->gi_frame_state == FRAME_EXECUTING)
         gen->gi_frame_state = FRAME_COMPLETED;
