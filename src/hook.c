@@ -29,8 +29,9 @@ static void drain(pyston_jitcode *jc)
     pyston_stat.frames_jit_hooked += jc->hooked_calls;
     jc->direct_calls = jc->hooked_calls = 0;
     for (uint32_t i = 0; i < jc->compiled.nhits; i++) {
-        pyston_stat.ic_hits += jc->compiled.hits[i];
-        jc->compiled.hits[i] = 0;
+        uint64_t *hits = (uint64_t *)(void *)((char *)jc->compiled.caches + jc->compiled.hit_at[i]);
+        pyston_stat.ic_hits += *hits;
+        *hits = 0;
     }
 }
 

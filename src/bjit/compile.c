@@ -100,7 +100,7 @@ static int decode(compiler *c)
         }
         if (op == 0) /* a CACHE entry outside any instruction */
             return -1;
-        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op], -1, -1};
+        c->insns[start] = (insn){(uint8_t)op, arg, i, i + 1 + _PyOpcode_Caches[op], -1};
         i += _PyOpcode_Caches[op];
         start = i + 1;
         ext = 0;
@@ -1151,19 +1151,21 @@ static int allocate_caches(compiler *c)
         insn *in = &c->insns[i];
         in->cache = -1;
         if (in->op != 0 && c->depth[i] >= 0 && cache_bytes(in) > 0) {
-            in->cache = (int)c->caches_size;
-            in->hit = (int)c->nhits++;
+            c->caches_size += sizeof(uint64_t); /* the site's hit counter, */
+            in->cache = (int)c->caches_size; /* next to its first entry */
             c->caches_size += cache_bytes(in);
+            c->nhits++;
         }
     }
     if (c->caches_size == 0)
         return 0;
-    size_t hits_at = (c->caches_size + 7) & ~(size_t)7;
-    c->caches_size = hits_at + sizeof(uint64_t) * c->nhits;
     c->caches = calloc(1, c->caches_size); /* (not PyMem_Raw: tracemalloc would see it) */
-    if (c->caches == NULL)
+    c->hit_at = malloc(sizeof(uint32_t) * c->nhits);
+    if (c->caches == NULL || c->hit_at == NULL)
         return -1;
-    c->hits = (uint64_t *)(void *)(c->caches + hits_at);
+    for (int i = 0, n = 0; i < c->ncode; i++)
+        if (c->insns[i].cache >= 0)
+            c->hit_at[n++] = (uint32_t)c->insns[i].cache - sizeof(uint64_t);
     return 0;
 }
 
@@ -1332,13 +1334,15 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
             out->entry = (pyston_entry)mem;
             out->size = c.a.size;
             out->caches = c.caches;
-            out->hits = c.hits;
+            out->hit_at = c.hit_at;
             out->nhits = c.nhits;
+            c.hit_at = NULL;
             c.caches = NULL;
             rc = 0;
         }
     }
     free(c.caches);
+    free(c.hit_at);
     free(c.insns);
     free(c.depth);
     free(c.label);
@@ -1363,6 +1367,7 @@ void pyston_bjit_free(pyston_compiled *compiled)
     if (compiled->entry)
         pyston_codemem_release((void *)compiled->entry, compiled->size);
     free(compiled->caches);
+    free(compiled->hit_at);
     *compiled = (pyston_compiled){0};
 }
 

@@ -14,10 +14,11 @@ typedef struct {
     pyston_entry entry;
     size_t size;
     void *caches; /* the inline caches of its instructions (src/ic/ic.h) */
-    /* The cache hits of each site, counted by the site in its own word
-     * (in the caches block): one global counter would chain every hit of
-     * the process through a single memory location. */
-    uint64_t *hits;
+    /* The cache hits of each site, counted by the site in its own word,
+     * just before its cache (these are their offsets in the caches block):
+     * one global counter would chain every hit of the process through a
+     * single memory location. */
+    uint32_t *hit_at;
     uint32_t nhits;
 } pyston_compiled;
 

@@ -41,7 +41,6 @@ typedef struct {
     int at;      /* index of the instruction itself, after its prefixes */
     int next;    /* index of the next instruction, after inline caches */
     int cache;   /* offset of its inline cache in compiler.caches, or -1 */
-    int hit;     /* with a cache: its hit counter, in compiler.hits */
 } insn;
 
 /* Out-of-line code reached from the main path. */
@@ -80,10 +79,9 @@ typedef struct {
     stub *stubs;
     int nstubs, stub_capacity;
     PyObject *kwnames; /* from KW_NAMES, for the CALL that follows */
-    char *caches;      /* the inline caches (insn.cache), then the hit counters */
-    size_t caches_size;
-    uint64_t *hits;    /* in caches: a counter per site (insn.hit) */
-    uint32_t nhits;
+    char *caches;      /* the inline caches (insn.cache), each after its */
+    size_t caches_size; /* site's hit counter */
+    uint32_t *hit_at, nhits; /* where the counters are */
     /* Slow paths of fast paths, emitted after the body so that the hot code
      * stays dense: each binds .slow, runs the plain code of the .count
      * instructions from .first (a fused group's pushes, the instruction, the

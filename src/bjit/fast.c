@@ -41,10 +41,10 @@
 #define OFF_FVAL ((int32_t)offsetof(PyFloatObject, ob_fval))
 
 /* Counts a hit of IN's inline cache, for pyston.stats() (in the site's
- * own counter: see pyston_compiled.hits). */
+ * own counter, just before its cache: see pyston_compiled.hit_at). */
 static void count_hit(compiler *c, const insn *in)
 {
-    emit_count(c, &c->hits[in->hit]);
+    emit_count(c, (uint64_t *)(void *)(c->caches + in->cache - sizeof(uint64_t)));
 }
 
 /* --- operands: the stack entries a fast path reads -------------------------- */
