@@ -175,6 +175,19 @@ static void add_remaining(compiler *c, int delta)
     x86_alu32_mi(&c->a, X86_ADD, x86_at(TSTATE, TSTATE_FIELD(recursion_remaining)), delta);
 }
 
+/* _Py_Dealloc(rdi) while the frame is being cleared: with the recursion
+ * count one deeper, as _PyEvalFrameClearAndPop has it around the whole
+ * clear.  Only code that a deallocation runs (a __del__, a weakref
+ * callback) can see the count, so it moves only around deallocations:
+ * two read-modify-writes of the thread state fewer on every call, which
+ * chain from one call to the next. */
+static void dealloc_while_clearing(compiler *c)
+{
+    add_remaining(c, -1);
+    emit_call(c, _Py_Dealloc);
+    add_remaining(c, 1);
+}
+
 /* Mirrors _PyEvalFrameClearAndPop and _PyFrame_Clear for the frame in
  * SCRATCH(0), inline when it has no frame object and no locals dict (the
  * usual case); pyston_frame_clear_and_pop otherwise.  The locals are
@@ -190,7 +203,6 @@ static void clear_and_pop(compiler *c)
     x86_mov_load(a, X86_RAX, x86_at(X86_R10, FRAME_FIELD(frame_obj)));
     x86_alu_rm(a, X86_OR, X86_RAX, x86_at(X86_R10, FRAME_FIELD(f_locals)));
     x86_jcc(a, X86_NE, in_c);
-    add_remaining(c, -1); /* as _PyEvalFrameClearAndPop, around the clear */
     x86_mov_imm(a, X86_RAX, 0);
     x86_bind(a, reload);
     x86_load32(a, X86_RDX, x86_at(X86_R10, FRAME_FIELD(stacktop)));
@@ -203,17 +215,19 @@ static void clear_and_pop(compiler *c)
     x86_jcc(a, X86_E, loop);
     emit_decref_rdi_alive(c, loop);
     x86_mov_store(a, SCRATCH(1), X86_RAX);
-    emit_call(c, _Py_Dealloc);
+    dealloc_while_clearing(c);
     x86_mov_load(a, X86_R10, SCRATCH(0));
     x86_mov_load(a, X86_RAX, SCRATCH(1));
     x86_jmp(a, reload);
     x86_bind(a, released);
     for (int i = 0; i < 2; i++) { /* f_func, then f_code */
+        x86_label alive = x86_new_label(a);
         x86_mov_load(a, X86_R10, SCRATCH(0));
         x86_mov_load(a, X86_RDI, x86_at(X86_R10, i ? FRAME_FIELD(f_code) : FRAME_FIELD(f_func)));
-        emit_decref_rdi(c, -1, false);
+        emit_decref_rdi_alive(c, alive);
+        dealloc_while_clearing(c);
+        x86_bind(a, alive);
     }
-    add_remaining(c, 1);
     x86_mov_load(a, X86_R10, SCRATCH(0)); /* _PyThreadState_PopFrame */
     x86_mov_store(a, x86_at(TSTATE, TSTATE_FIELD(datastack_top)), X86_R10);
     x86_jmp(a, done);
