@@ -530,18 +530,80 @@ static probe load_from_super(pyston_attr_cache *c, PyObject *obj, PyObject **res
     return MISS;
 }
 
+/* --- megamorphic sites ------------------------------------------------------ */
+
+/* Sites that saw more types than they have ways (a method of a base class
+ * that many subclasses run: docutils' states, pyflakes' node handlers)
+ * share one table for the process, keyed by the type version that find()
+ * would match, whether that is a class's own (an attribute read from the
+ * class) or its instances', the name and the kind of load: V8's
+ * megamorphic stub cache.  An entry is what classify_load makes, used as
+ * a site's entry is (load_by_entry checks the rest).  Version tags are
+ * never reused, so a dead type's entries never match again; the name is
+ * held, so that its address cannot come back as another name. */
+#define MEGA_ENTRIES 4096 /* a power of two */
+
+static struct mega_entry {
+    uint32_t version;
+    bool of_class, method;
+    PyObject *name;
+    pyston_attr_entry e;
+} mega[MEGA_ENTRIES];
+
+static struct mega_entry *mega_slot(PyObject *obj, PyObject *name, bool method,
+                                    uint32_t *version, bool *of_class)
+{
+    PyTypeObject *tp = Py_TYPE(obj);
+    *of_class = tp == &PyType_Type;
+    PyTypeObject *keyed = *of_class ? (PyTypeObject *)obj : tp;
+    *version = keyed->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG ? keyed->tp_version_tag : 0;
+    uintptr_t h = (uintptr_t)name >> 4 ^ (uintptr_t)*version * 0x9E3779B1u ^ method ^ *of_class << 1;
+    return &mega[h & (MEGA_ENTRIES - 1)];
+}
+
+static probe load_megamorphic(PyObject *obj, PyObject *name, bool method, PyObject **res,
+                              bool *as_method)
+{
+    uint32_t version;
+    bool of_class;
+    struct mega_entry *m = mega_slot(obj, name, method, &version, &of_class);
+    if (version == 0 || m->version != version || m->name != name || m->method != method ||
+        m->of_class != of_class)
+        return MISS;
+    return load_by_entry(&m->e, obj, name, res, as_method);
+}
+
+static void learn_megamorphic(PyObject *obj, PyObject *name, bool method)
+{
+    uint32_t version;
+    bool of_class;
+    struct mega_entry *m = mega_slot(obj, name, method, &version, &of_class);
+    if (version == 0 || !PyUnicode_CheckExact(name))
+        return;
+    pyston_attr_entry e = classify_load(obj, name, method);
+    if (e.kind == PYSTON_ATTR_EMPTY)
+        return;
+    Py_INCREF(name);
+    Py_XSETREF(m->name, name);
+    m->version = version;
+    m->of_class = of_class;
+    m->method = method;
+    m->e = e;
+}
+
 /* --- the cached helpers --------------------------------------------------- */
 
 /* A hit: the attribute in *RES (a new reference), having counted it, and
  * *AS_METHOD; MISS; or ERROR with an exception. */
-static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, PyObject **res,
-                      bool *as_method)
+static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool method,
+                      PyObject **res, bool *as_method)
 {
     *as_method = false;
-    if (c->megamorphic)
-        return MISS;
     probe p = MISS;
-    if (Py_TYPE(obj) == &PySuper_Type) {
+    if (c->megamorphic) {
+        if (Py_TYPE(obj) != &PySuper_Type && Py_TYPE(obj) != &PyModule_Type)
+            p = load_megamorphic(obj, name, method, res, as_method);
+    } else if (Py_TYPE(obj) == &PySuper_Type) {
         p = load_from_super(c, obj, res);
     } else if ((*res = load_from_module(c, obj)) != NULL) {
         p = HIT;
@@ -558,8 +620,11 @@ static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, PyObj
 /* After a miss, with OBJ kept alive by the caller: learn from it. */
 static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool method)
 {
-    if (!count_miss(c))
+    if (!count_miss(c)) {
+        if (Py_TYPE(obj) != &PySuper_Type && Py_TYPE(obj) != &PyModule_Type)
+            learn_megamorphic(obj, name, method);
         return;
+    }
     if (Py_TYPE(obj) == &PySuper_Type)
         remember(c, classify_super(obj, name));
     else if (Py_TYPE(obj) == &PyModule_Type)
@@ -588,7 +653,7 @@ int pyston_ic_LOAD_ATTR(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp
     pyston_attr_cache *c = cache;
     PyObject *owner = sp[-1], *res;
     bool as_method;
-    switch (try_load(c, owner, NAME(oparg), &res, &as_method)) {
+    switch (try_load(c, owner, NAME(oparg), false, &res, &as_method)) {
     case HIT:
         sp[-1] = res;
         Py_DECREF(owner);
@@ -608,7 +673,7 @@ int pyston_ic_LOAD_METHOD(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **
     pyston_attr_cache *c = cache;
     PyObject *owner = sp[-1], *res;
     bool as_method;
-    switch (try_load(c, owner, NAME(oparg), &res, &as_method)) {
+    switch (try_load(c, owner, NAME(oparg), true, &res, &as_method)) {
     case HIT:
         if (as_method) { /* meth | self */
             sp[-1] = res;
