@@ -442,6 +442,39 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     return jump->next;
 }
 
+/* --- CONTAINS_OP + POP_JUMP_IF_TRUE/FALSE ---------------------------------- */
+
+/* `if x in s:`: PySequence_Contains called from compiled code and its
+ * int result branched on, as the helper and the jump would do it, without
+ * the helper call and without a bool made for the jump to test. */
+static int emit_contains_and_branch(compiler *c, const insn *contains, const insn *jump,
+                                    int depth, bool jump_if)
+{
+    x86_asm *a = &c->a;
+    x86_label taken = x86_new_label(a), fall = x86_new_label(a), error = x86_new_label(a);
+    set_prev_instr(c, contains->at);
+    x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1)); /* the container */
+    x86_mov_load(a, X86_RSI, stack_slot(c, depth - 2)); /* the item */
+    emit_call(c, PySequence_Contains);
+    x86_store32(a, SCRATCH(0), X86_RAX);
+    decref_operands(c, contains, depth);
+    x86_load32(a, X86_RAX, SCRATCH(0));
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_S, error);
+    /* `in` is true for 1, `not in` for 0 */
+    x86_jcc(a, (contains->arg == 0) == jump_if ? X86_NE : X86_E, taken);
+    /* (__contains__ or __eq__ may have switched tracing on) */
+    emit_tracing_check_at(c, branch_destination(jump, false), depth - 2);
+    x86_jmp(a, fall);
+    x86_bind(a, taken);
+    emit_tracing_check_at(c, branch_destination(jump, true), depth - 2);
+    emit_jump_taken(c, jump, depth - 2);
+    x86_bind(a, error); /* both consumed */
+    emit_throw(c, depth - 2);
+    x86_bind(a, fall);
+    return jump->next;
+}
+
 /* --- BINARY_OP ---------------------------------------------------------------- */
 
 /* + - * & | ^ on word ints: an ALU instruction, or a multiplication
@@ -1743,11 +1776,18 @@ static const fast_emitter fast_emitters[256] = {
 
 /* ---------------------------------------------------------------------------- */
 
+/* Whether IN is followed by a POP_JUMP_IF_TRUE/FALSE that nothing else
+ * jumps to, and which of the two. */
+static bool branch_follows(compiler *c, const insn *in, bool *jump_if)
+{
+    return in->next < c->ncode && !c->targeted[in->next] &&
+           is_pop_jump_if_bool(c->insns[in->next].op, jump_if);
+}
+
 /* Whether COMPARE_OP IN fuses with the conditional jump after it. */
 static bool compare_and_branch_shape(compiler *c, const insn *in, bool *jump_if)
 {
-    return in->next < c->ncode && !c->targeted[in->next] && in->arg <= Py_GE &&
-           is_pop_jump_if_bool(c->insns[in->next].op, jump_if);
+    return in->arg <= Py_GE && branch_follows(c, in, jump_if);
 }
 
 /* How many of its top stack entries the fast path of IN can read borrowed
@@ -1776,6 +1816,8 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
     bool jump_if;
     if (in->op == COMPARE_OP && compare_and_branch_shape(c, in, &jump_if))
         return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
+    if (in->op == CONTAINS_OP && branch_follows(c, in, &jump_if))
+        return emit_contains_and_branch(c, in, &c->insns[in->next], depth, jump_if);
     if (in->op == BINARY_OP && binary_op_has_fast_path(c, in) && op_and_store_shape(c, in))
         return emit_op_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
