@@ -588,26 +588,6 @@ static void number_local_in_place(compiler *c, PyTypeObject *type, x86_reg reg,
     x86_jcc(a, X86_NE, elsewhere);
 }
 
-/* The result in rax (NULL: to NO_MEMORY) takes the place of the operands
- * rdi and rsi, which it was written into when it is the one in OPERAND
- * (then that one is not dropped); then to DONE. */
-static void replace_operands_reusing(compiler *c, const insn *in, int depth, bool floats,
-                                     x86_reg operand, x86_label done)
-{
-    x86_asm *a = &c->a;
-    if (operand == X86_RDI) { /* the result stays where lhs is */
-        drop_entry(c, in, depth, 0, floats);
-    } else {
-        x86_mov_rr(a, X86_RAX, X86_RSI);
-        if (entry_owned(c, 1))
-            x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-        x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-        if (entry_owned(c, 1))
-            decref_rdi(c, in, floats);
-    }
-    x86_jmp(a, done);
-}
-
 /* rax = the int result of a fast path (a word), boxed as PyLong_FromLong
  * would, then to BOXED, where replace_operands follows.  A result stored
  * to a local (store_local) that is outside the small ints and fits one
@@ -693,7 +673,16 @@ static void replace_float_operands(compiler *c, const insn *in, int depth, x86_l
         x86_alu_mi(a, X86_CMP, x86_at(operand, offsetof(PyObject, ob_refcnt)), 1);
         x86_jcc(a, X86_NE, shared);
         x86_movsd_store(a, x86_at(operand, OFF_FVAL), 0);
-        replace_operands_reusing(c, in, depth, true, operand, done);
+        if (k == 1) { /* the result stays where lhs is */
+            drop_entry(c, in, depth, 0, true);
+        } else { /* rhs takes lhs's place */
+            if (entry_owned(c, 1))
+                x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+            x86_mov_store(a, stack_slot(c, depth - 2), X86_RSI);
+            if (entry_owned(c, 1))
+                decref_rdi(c, in, true);
+        }
+        x86_jmp(a, done);
         x86_bind(a, shared);
     }
     box_float(c);
