@@ -10,6 +10,7 @@
 #include "bjit/compile.h"
 #include "codemem.h"
 #include "hook.h"
+#include "ic/ic.h"
 #include "runtime/call.h"
 #include "options.h"
 #include "stats.h"
@@ -49,6 +50,7 @@ static void free_jitcode(void *p)
     if (jc == NULL)
         return;
     drain(jc);
+    pyston_attr_forget_code(jc->code);
     if (jc->prev != NULL)
         jc->prev->next = jc->next;
     else
@@ -77,6 +79,7 @@ static pyston_jitcode *new_jitcode(PyCodeObject *co)
     pyston_jitcode *jc = calloc(1, sizeof *jc); /* (not PyMem_Raw: tracemalloc would see it) */
     if (jc == NULL)
         return NULL;
+    jc->code = co;
     jc->has_loop = contains_loop(co);
     jc->direct_nargs = pyston_binds_simply(co) ? co->co_argcount : -1;
     jc->frame_words = co->co_nlocalsplus + co->co_stacksize + (int32_t)FRAME_SPECIALS_SIZE;

@@ -22,6 +22,7 @@ typedef struct pyston_jitcode {
     uint64_t direct_calls;
     uint64_t hooked_calls; /* and those the eval-frame hook entered */
     struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
+    const PyCodeObject *code; /* whose record this is (not a reference) */
     /* For calls that compiled code makes inline (src/bjit/fast_call.c):
      * how many positional arguments the code binds in the simple way
      * (-1: never inline), and its frame's size in words. */

@@ -539,16 +539,28 @@ static probe load_from_super(pyston_attr_cache *c, PyObject *obj, PyObject **res
  * class) or its instances', the name and the kind of load: V8's
  * megamorphic stub cache.  An entry is what classify_load makes, used as
  * a site's entry is (load_by_entry checks the rest).  Version tags are
- * never reused, so a dead type's entries never match again; the name is
- * held, so that its address cannot come back as another name. */
+ * never reused, so a dead type's entries never match again.  The name is
+ * not held (a cache holding references would look like a leak, and keep
+ * them): the code whose site made the entry holds it in co_names, and the
+ * entry goes when that code dies (pyston_attr_forget_code), before the
+ * name's address could come back as another name. */
 #define MEGA_ENTRIES 4096 /* a power of two */
 
 static struct mega_entry {
     uint32_t version;
     bool of_class, method;
     PyObject *name;
+    const void *code; /* the code object whose site made it */
     pyston_attr_entry e;
 } mega[MEGA_ENTRIES];
+static bool mega_used; /* (a process without megamorphic sites skips the scans) */
+
+void pyston_attr_forget_code(const void *code)
+{
+    for (int i = 0; mega_used && i < MEGA_ENTRIES; i++)
+        if (mega[i].code == code)
+            mega[i] = (struct mega_entry){0};
+}
 
 static struct mega_entry *mega_slot(PyObject *obj, PyObject *name, bool method,
                                     uint32_t *version, bool *of_class)
@@ -573,7 +585,7 @@ static probe load_megamorphic(PyObject *obj, PyObject *name, bool method, PyObje
     return load_by_entry(&m->e, obj, name, res, as_method);
 }
 
-static void learn_megamorphic(PyObject *obj, PyObject *name, bool method)
+static void learn_megamorphic(PyObject *obj, PyObject *name, bool method, PyCodeObject *code)
 {
     uint32_t version;
     bool of_class;
@@ -583,12 +595,8 @@ static void learn_megamorphic(PyObject *obj, PyObject *name, bool method)
     pyston_attr_entry e = classify_load(obj, name, method);
     if (e.kind == PYSTON_ATTR_EMPTY)
         return;
-    Py_INCREF(name);
-    Py_XSETREF(m->name, name);
-    m->version = version;
-    m->of_class = of_class;
-    m->method = method;
-    m->e = e;
+    *m = (struct mega_entry){version, of_class, method, name, code, e};
+    mega_used = true;
 }
 
 /* --- the cached helpers --------------------------------------------------- */
@@ -618,11 +626,12 @@ static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool 
 }
 
 /* After a miss, with OBJ kept alive by the caller: learn from it. */
-static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool method)
+static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool method,
+                       PyCodeObject *code)
 {
     if (!count_miss(c)) {
         if (Py_TYPE(obj) != &PySuper_Type && Py_TYPE(obj) != &PyModule_Type)
-            learn_megamorphic(obj, name, method);
+            learn_megamorphic(obj, name, method, code);
         return;
     }
     if (Py_TYPE(obj) == &PySuper_Type)
@@ -642,7 +651,7 @@ static int miss(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int op
     int rc = method ? pyston_op_LOAD_METHOD(ts, f, sp, oparg, NULL)
                     : pyston_op_LOAD_ATTR(ts, f, sp, oparg, NULL);
     if (rc == 0)
-        learn_load(c, owner, NAME(oparg), method);
+        learn_load(c, owner, NAME(oparg), method, f->f_code);
     Py_DECREF(owner);
     return rc;
 }

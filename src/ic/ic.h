@@ -158,6 +158,10 @@ binaryfunc pyston_exact_int_slot(int oparg);
  * (KeyError, unless the lookup itself raised); returns -1. */
 int pyston_dict_key_missing(PyObject *key);
 
+/* CODE is being destroyed: the megamorphic table's entries that its sites
+ * made go (src/ic/attr.c). */
+void pyston_attr_forget_code(const void *code);
+
 /* BINARY_OP (+, +=) + STORE_FAST on strs: see arith.c. */
 int pyston_unicode_append_local(PyObject **local, PyObject *left, PyObject *right, int owned);
 

@@ -89,3 +89,26 @@ print(describe_all(objs)[12])
 for round_ in range(20):
     r = describe_all(objs) + [str(x) for x in read_attrs(objs)]
 print(r)
+
+
+# Sites in code that dies: the names of a dead function's sites may come
+# back at the same address as other names, on the same classes.
+class Many:
+    pass
+
+
+kinds = [type("M%d" % i, (Many,), {}) for i in range(14)]
+got = []
+for r in range(40):
+    objs = [k() for k in kinds]
+    for i, o in enumerate(objs):
+        setattr(o, "attr_%d" % r, r * 100 + i)
+        setattr(o, "other_%d" % r, -r)
+    namespace = {}
+    exec("def f(objs):\n    return [o.attr_%d for o in objs]\n" % r, namespace)
+    f = namespace["f"]
+    for _ in range(30):
+        values = f(objs)
+    got.append(sum(values))
+    del f, namespace
+print(got)
