@@ -1497,32 +1497,6 @@ typedef struct {
 
 /* The next item of a list, tuple or range iterator, pushed; anything else,
  * and the end of the iteration, through the helper. */
-/* Any other iterator (rdi): its tp_iternext called as
- * FOR_ITER calls it, without the helper (dict and set iterators,
- * enumerate, zip, map, ...); its NULL is the end of the loop or an error
- * (pyston_for_iter_ended).  It may run Python code (a __next__). */
-static void emit_iternext_call(compiler *c, const insn *in, int depth, x86_label done)
-{
-    x86_asm *a = &c->a;
-    x86_label ended = x86_new_label(a);
-    set_prev_instr(c, in->at); /* (clobbers rax) */
-    x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
-    x86_call_m(a, x86_at(X86_RAX, offsetof(PyTypeObject, tp_iternext)));
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, ended);
-    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    emit_tracing_check(c, in, depth + 1);
-    x86_jmp(a, done);
-    x86_bind(a, ended);
-    x86_mov_rr(a, X86_RDI, FRAME);
-    x86_lea(a, X86_RSI, stack_slot(c, depth));
-    emit_call(c, pyston_for_iter_ended);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_S, c->throw_exit);
-    emit_tracing_check_at(c, jump_target(in), depth - 1);
-    x86_jmp(a, c->label[jump_target(in)]);
-}
-
 static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow,
                           x86_label done)
 {
@@ -1535,8 +1509,7 @@ static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow
     emit_jump_if_type(c, X86_RAX, &PyListIter_Type, list);
     emit_jump_if_type(c, X86_RAX, &PyTupleIter_Type, tuple);
     emit_jump_if_type(c, X86_RAX, &PyRangeIter_Type, range);
-    emit_jump_if_type(c, X86_RAX, &PyGen_Type, slow); /* (resumed directly there) */
-    emit_iternext_call(c, in, depth, done);
+    x86_jmp(a, slow);
     for (int is_list = 1; is_list >= 0; is_list--) { /* listiter_next, tupleiter_next */
         x86_bind(a, is_list ? list : tuple);
         x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(seq_iter_layout, it_seq)));

@@ -638,17 +638,12 @@ OP(FOR_ITER)
         sp[0] = next;
         return 0;
     }
-    return pyston_for_iter_ended(f, sp);
-}
-
-int pyston_for_iter_ended(_PyInterpreterFrame *f, PyObject **sp)
-{
     if (PyErr_Occurred()) {
         if (!PyErr_ExceptionMatches(PyExc_StopIteration))
             return error_at(f, sp);
         PyErr_Clear(); /* (tracing frames never run compiled code) */
     }
-    Py_DECREF(sp[-1]);
+    Py_DECREF(iter);
     return 1;
 }
 

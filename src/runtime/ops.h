@@ -30,12 +30,6 @@ typedef struct {
 
 extern const pyston_op_helper pyston_op_helpers[256];
 
-/* FOR_ITER once the iterator's tp_iternext returned NULL (compiled code
- * calls it for the iterators it calls tp_iternext of itself): 1, the end
- * of the loop, with the iterator popped; or -1, an error other than
- * StopIteration. */
-int pyston_for_iter_ended(_PyInterpreterFrame *f, PyObject **sp);
-
 /* What BINARY_OP OPARG calls (binary_ops[] of ceval.c): PyNumber_Add, ... */
 binaryfunc pyston_binary_op_fn(int oparg);
 
