@@ -76,9 +76,11 @@ static bool contains_loop(PyCodeObject *co)
 
 static pyston_jitcode *new_jitcode(PyCodeObject *co)
 {
-    pyston_jitcode *jc = calloc(1, sizeof *jc); /* (not PyMem_Raw: tracemalloc would see it) */
+    /* (not PyMem_Raw: tracemalloc would see it) */
+    pyston_jitcode *jc = aligned_alloc(64, (sizeof *jc + 63) & ~(size_t)63);
     if (jc == NULL)
         return NULL;
+    *jc = (pyston_jitcode){0};
     jc->code = co;
     jc->has_loop = contains_loop(co);
     jc->direct_nargs = pyston_binds_simply(co) ? co->co_argcount : -1;

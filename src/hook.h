@@ -13,24 +13,29 @@ void pyston_hook_remove(void);
 int pyston_hook_installed(void);
 PyObject *pyston_eval_frame(PyThreadState *ts, _PyInterpreterFrame *frame, int throwflag);
 
-/* What the JIT keeps per code object, in its co_extra slot. */
+/* What the JIT keeps per code object, in its co_extra slot.  Every direct
+ * call reads the first cache line (the record is allocated on one): what
+ * the call needs comes first. */
 typedef struct pyston_jitcode {
     pyston_compiled compiled; /* .entry is NULL until compiled */
-    /* Frames compiled code entered by its direct call (fast_call.c), for
-     * pyston.stats(): counted per callee, since one global counter would
-     * chain every call through a single memory location. */
-    uint64_t direct_calls;
-    uint64_t hooked_calls; /* and those the eval-frame hook entered */
-    struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
-    const PyCodeObject *code; /* whose record this is (not a reference) */
     /* For calls that compiled code makes inline (src/bjit/fast_call.c):
      * how many positional arguments the code binds in the simple way
      * (-1: never inline), and its frame's size in words. */
     int32_t direct_nargs, frame_words;
+    /* Frames compiled code entered by its direct call (fast_call.c), for
+     * pyston.stats(): counted per callee, since one global counter would
+     * chain every call through a single memory location. */
+    uint64_t direct_calls;
     uint32_t calls;
     bool has_loop; /* compiled at the first call, whatever the threshold */
     bool failed;   /* cannot be compiled: the interpreter runs it */
+    /* (the second line) */
+    uint64_t hooked_calls; /* frames the eval-frame hook entered */
+    struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
+    const PyCodeObject *code; /* whose record this is (not a reference) */
 } pyston_jitcode;
+
+_Static_assert(offsetof(pyston_jitcode, hooked_calls) <= 64, "a direct call reads one line");
 
 extern Py_ssize_t pyston_extra_index;
 
