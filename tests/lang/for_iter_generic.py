@@ -7,18 +7,19 @@ import sys
 import traceback
 
 
-class Countdown:
-    def __init__(self, n):
-        self.n = n
+class Letters:
+    """Upper-case letters of a word, then the end."""
+
+    def __init__(self, word):
+        self.rest = list(word)
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        if self.n <= 0:
+        if not self.rest:
             raise StopIteration
-        self.n -= 1
-        return self.n
+        return self.rest.pop(0).upper()
 
 
 class MyStop(StopIteration):
@@ -53,7 +54,7 @@ sources = [d, d.keys(), d.values(), d.items(), {3, 1, 2}, frozenset([7, 8]), "hÃ
            bytearray(b"cd"), enumerate("abc", 5), zip("ab", [1, 2, 3]), map(abs, [-1, 2]),
            filter(None, [0, 1, 0, 2]), reversed([1, 2, 3]), iter([4, 5]).__iter__(),
            itertools.count(3).__iter__() if False else itertools.islice(itertools.count(3), 4),
-           itertools.chain([1], (2,)), Countdown(4), iter(lambda: 1, 1), (i * i for i in range(3)),
+           itertools.chain([1], (2,)), Letters("abcd"), iter(lambda: 1, 1), (i * i for i in range(3)),
            range(3).__iter__(), memoryview(b"xyz"), sorted(d.items())]
 for s in sources:
     print(type(s).__name__, total(s))
