@@ -249,9 +249,9 @@ x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg,
     return entry;
 }
 
-x86_label add_call_stub(compiler *c, const void *fn, bool rdi_from_rax, x86_label resume)
+x86_label add_call_stub(compiler *c, const void *fn, x86_label resume)
 {
-    x86_label entry = add_stub(c, STUB_CALL, -1, 0, rdi_from_rax, resume);
+    x86_label entry = add_stub(c, STUB_CALL, -1, 0, 0, resume);
     if (!c->a.failed)
         c->stubs[c->nstubs - 1].fn = fn;
     return entry;
@@ -966,9 +966,7 @@ static void emit_stub(compiler *c, const stub *s)
         x86_mov_imm(a, X86_RDX, (int64_t)PYSTON_WHERE(s->at, s->depth, 0));
         x86_jmp(a, c->tracing_exit);
         break;
-    case STUB_CALL:
-        if (s->arg)
-            x86_mov_rr(a, X86_RDI, X86_RAX);
+    case STUB_CALL: /* (the arguments are in place) */
         emit_call(c, s->fn);
         x86_jmp(a, s->resume);
         break;

@@ -123,10 +123,10 @@ int jump_target(const insn *in);
 int branch_destination(const insn *in, bool taken);
 
 x86_label add_stub(compiler *c, stub_kind kind, int at, int depth, int arg, x86_label resume);
-/* A label for the rare case of a fast path: out of line, rax = FN(rdi)
- * (first rdi = rax if RDI_FROM_RAX), then back to RESUME.  Keeps the
- * common case a straight line, with no taken jump. */
-x86_label add_call_stub(compiler *c, const void *fn, bool rdi_from_rax, x86_label resume);
+/* A label for the rare case of a fast path: out of line, a call of FN
+ * with its arguments as they are, then back to RESUME.  Keeps the common
+ * case a straight line, with no taken jump. */
+x86_label add_call_stub(compiler *c, const void *fn, x86_label resume);
 /* REG = P, in the shortest form.  The flags of cmp REG, P and of
  * cmp [M], P (a pointer beyond 2 GiB goes through r11). */
 void emit_load_ptr(compiler *c, x86_reg reg, const void *p);

@@ -150,9 +150,14 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
     x86_bind(a, done);
 }
 
+static void int_into_local(compiler *c, const insn *in, int depth);
+
 /* rax = PyLong_FromLong(rax): a cached small int (-5..256) inline, as
- * get_small_int does, else the call (which may return NULL). */
-void emit_box_int(compiler *c)
+ * get_small_int does, else the call (which may return NULL).  Inside a
+ * BINARY_OP + STORE_FAST (store_local, with IN and DEPTH), a result
+ * outside the small ints may go into the local's own int instead
+ * (int_into_local), then to c->stored. */
+static void box_int(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     x86_label call = x86_new_label(a), boxed = x86_new_label(a);
@@ -166,9 +171,16 @@ void emit_box_int(compiler *c)
     emit_incref(c, X86_RAX);
     x86_jmp(a, boxed);
     x86_bind(a, call); /* (inline, not a stub: counters pass 256 soon) */
+    if (in != NULL && c->store_local >= 0)
+        int_into_local(c, in, depth);
     x86_mov_rr(a, X86_RDI, X86_RAX);
     emit_call(c, PyLong_FromLong);
     x86_bind(a, boxed);
+}
+
+void emit_box_int(compiler *c)
+{
+    box_int(c, NULL, 0);
 }
 
 void emit_box_bool(compiler *c)
@@ -234,17 +246,23 @@ static void emit_error_keeping_stack(compiler *c, const insn *in, int depth)
 /* The result in rax (NULL: to NO_MEMORY) replaces the two operands: lhs
  * is dropped after it, then rhs (FLOATS: both are exact floats, which go
  * back to the free list inline). */
+/* The result in RESULT takes lhs's stack entry; lhs is dropped. */
+static void result_over_lhs(compiler *c, const insn *in, int depth, x86_reg result, bool floats)
+{
+    x86_asm *a = &c->a;
+    if (entry_owned(c, 1))
+        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
+    x86_mov_store(a, stack_slot(c, depth - 2), result);
+    if (entry_owned(c, 1))
+        decref_rdi(c, in, floats);
+}
+
 static void replace_operands(compiler *c, const insn *in, int depth, bool floats,
                              x86_label no_memory)
 {
-    x86_asm *a = &c->a;
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, no_memory);
-    if (entry_owned(c, 1))
-        x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-    x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
-    if (entry_owned(c, 1))
-        decref_rdi(c, in, floats);
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_jcc(&c->a, X86_E, no_memory);
+    result_over_lhs(c, in, depth, X86_RAX, floats);
     drop_entry(c, in, depth, 0, floats);
 }
 
@@ -547,7 +565,7 @@ static void box_float(compiler *c)
 #else
     x86_asm *a = &c->a;
     struct _Py_float_state *state = &PyInterpreterState_Get()->float_state;
-    x86_label boxed = x86_new_label(a), call = add_call_stub(c, PyFloat_FromDouble, false, boxed);
+    x86_label boxed = x86_new_label(a), call = add_call_stub(c, PyFloat_FromDouble, boxed);
     emit_load_ptr(c, X86_RCX, &_Py_tracemalloc_config.tracing);
     x86_load32(a, X86_RCX, x86_at(X86_RCX, 0));
     x86_test_rr(a, X86_RCX, X86_RCX);
@@ -588,46 +606,31 @@ static void number_local_in_place(compiler *c, PyTypeObject *type, x86_reg reg,
     x86_jcc(a, X86_NE, elsewhere);
 }
 
-/* rax = the int result of a fast path (a word), boxed as PyLong_FromLong
- * would, then to BOXED, where replace_operands follows.  A result stored
- * to a local (store_local) that is outside the small ints and fits one
- * digit goes into the local's own int when nothing else holds it (see
- * number_local_in_place), then to c->stored.  (Unlike floats, int
- * temporaries are not reused: an int operand is most often a counter read
- * from an attribute, which the attribute still holds.) */
-static void int_result(compiler *c, const insn *in, int depth, x86_label boxed)
+/* The word int in rax, outside the small ints, into the local's own int
+ * when nothing else holds it and the value fits one digit (every int but
+ * the small ones has a digit), then to c->stored; else falls through with
+ * rax kept.  (Unlike floats, int temporaries are not reused: an int
+ * operand is most often a counter read from an attribute, which the
+ * attribute still holds.) */
+static void int_into_local(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
-    if (c->store_local < 0) {
-        emit_box_int(c);
-        x86_jmp(a, boxed);
-        return;
-    }
-    x86_label small = x86_new_label(a), alloc = x86_new_label(a);
-    x86_lea(a, X86_RCX, x86_at(X86_RAX, _PY_NSMALLNEGINTS));
-    x86_alu_ri(a, X86_CMP, X86_RCX, _PY_NSMALLNEGINTS + _PY_NSMALLPOSINTS);
-    x86_jcc(a, X86_B, small);
-    number_local_in_place(c, &PyLong_Type, X86_R8, alloc);
+    x86_label elsewhere = x86_new_label(a);
+    number_local_in_place(c, &PyLong_Type, X86_R8, elsewhere);
     x86_mov_rr(a, X86_RDX, X86_RAX); /* rdx = -1 or 0, rcx = |rax| */
     x86_shift_ri(a, X86_SAR, X86_RDX, 63);
     x86_mov_rr(a, X86_RCX, X86_RAX);
     x86_alu_rr(a, X86_XOR, X86_RCX, X86_RDX);
     x86_alu_rr(a, X86_SUB, X86_RCX, X86_RDX);
     x86_alu_ri(a, X86_CMP, X86_RCX, (int32_t)PyLong_MASK);
-    x86_jcc(a, X86_A, alloc); /* more than one digit */
-    x86_alu_ri(a, X86_OR, X86_RDX, 1); /* ob_size: -1 or 1 (every int but the */
-    x86_mov_store(a, x86_at(X86_R8, OFF_SIZE), X86_RDX); /* small ones has a digit) */
+    x86_jcc(a, X86_A, elsewhere); /* more than one digit */
+    x86_alu_ri(a, X86_OR, X86_RDX, 1); /* ob_size: -1 or 1 */
+    x86_mov_store(a, x86_at(X86_R8, OFF_SIZE), X86_RDX);
     x86_store32(a, x86_at(X86_R8, OFF_DIGIT0), X86_RCX);
     drop_entry(c, in, depth, 1, false);
     drop_entry(c, in, depth, 0, false);
     x86_jmp(a, c->stored);
-    x86_bind(a, alloc); /* (inline: a local that an attribute also holds is common) */
-    x86_mov_rr(a, X86_RDI, X86_RAX);
-    emit_call(c, PyLong_FromLong);
-    x86_jmp(a, boxed);
-    x86_bind(a, small);
-    emit_box_int(c); /* (a small int: from the cache) */
-    x86_jmp(a, boxed);
+    x86_bind(a, elsewhere);
 }
 
 /* xmm0 = the float result of SSE on the floats rdi and rsi (else to
@@ -676,11 +679,7 @@ static void replace_float_operands(compiler *c, const insn *in, int depth, x86_l
         if (k == 1) { /* the result stays where lhs is */
             drop_entry(c, in, depth, 0, true);
         } else { /* rhs takes lhs's place */
-            if (entry_owned(c, 1))
-                x86_mov_load(a, X86_RDI, stack_slot(c, depth - 2));
-            x86_mov_store(a, stack_slot(c, depth - 2), X86_RSI);
-            if (entry_owned(c, 1))
-                decref_rdi(c, in, true);
+            result_over_lhs(c, in, depth, X86_RSI, true);
         }
         x86_jmp(a, done);
         x86_bind(a, shared);
@@ -729,7 +728,8 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         } else {
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
-        int_result(c, in, depth, boxed);
+        box_int(c, in, depth);
+        x86_jmp(a, boxed);
     } else {
         load_operands(c, depth, slow);
         emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
@@ -747,7 +747,8 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             } else {
                 x86_alu_rr(a, alu, X86_RAX, X86_RCX);
             }
-            int_result(c, in, depth, boxed);
+            box_int(c, in, depth);
+            x86_jmp(a, boxed);
         } else {
             x86_jmp(a, slow);
         }
@@ -1420,12 +1421,18 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
 
 /* --- str concatenation ---------------------------------------------------------- */
 
-/* A BINARY_OP + (or +=) whose result goes into a local: maybe a str
- * appended in place. */
-/* BINARY_OP followed by a STORE_FAST (that nothing jumps to). */
+/* The instruction after IN when it fuses with IN: nothing else jumps to
+ * it.  NULL otherwise. */
+static const insn *fused_next(compiler *c, const insn *in)
+{
+    return in->next < c->ncode && !c->targeted[in->next] ? &c->insns[in->next] : NULL;
+}
+
+/* BINARY_OP followed by a STORE_FAST that fuses with it. */
 static bool op_and_store_shape(compiler *c, const insn *in)
 {
-    return in->next < c->ncode && !c->targeted[in->next] && c->insns[in->next].op == STORE_FAST;
+    const insn *next = fused_next(c, in);
+    return next != NULL && next->op == STORE_FAST;
 }
 
 /* `s = s + t` / `s += t` on two strs, stored back into the local that
@@ -1769,8 +1776,8 @@ static const fast_emitter fast_emitters[256] = {
  * jumps to, and which of the two. */
 static bool branch_follows(compiler *c, const insn *in, bool *jump_if)
 {
-    return in->next < c->ncode && !c->targeted[in->next] &&
-           is_pop_jump_if_bool(c->insns[in->next].op, jump_if);
+    const insn *next = fused_next(c, in);
+    return next != NULL && is_pop_jump_if_bool(next->op, jump_if);
 }
 
 /* Whether COMPARE_OP IN fuses with the conditional jump after it. */

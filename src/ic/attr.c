@@ -502,7 +502,7 @@ static pyston_attr_entry classify_super(PyObject *obj, PyObject *name)
             e.kind = PYSTON_ATTR_SUPER;
             e.type_version = PySuper_Type.tp_version_tag;
             e.type = su->type;
-            e.nentries = start->tp_version_tag;
+            e.start_version = start->tp_version_tag;
             e.descr = descr;
             return e;
         }
@@ -521,7 +521,7 @@ static probe load_from_super(pyston_attr_cache *c, PyObject *obj, PyObject **res
     for (int i = 0; i < PYSTON_ATTR_WAYS; i++) {
         pyston_attr_entry *e = &c->entry[i];
         if (e->kind != PYSTON_ATTR_SUPER || e->type != su->type ||
-            e->nentries != (Py_ssize_t)start->tp_version_tag)
+            e->start_version != (Py_ssize_t)start->tp_version_tag)
             continue;
         *res = get_through(e->descr, su->obj == (PyObject *)start ? NULL : su->obj,
                            (PyObject *)start);
@@ -562,10 +562,14 @@ void pyston_attr_forget_code(const void *code)
             mega[i] = (struct mega_entry){0};
 }
 
+/* OBJ's slot for NAME, or NULL for a super object or a module (their
+ * sites have entries of their own kinds). */
 static struct mega_entry *mega_slot(PyObject *obj, PyObject *name, bool method,
                                     uint32_t *version, bool *of_class)
 {
     PyTypeObject *tp = Py_TYPE(obj);
+    if (tp == &PySuper_Type || tp == &PyModule_Type)
+        return NULL;
     *of_class = tp == &PyType_Type;
     PyTypeObject *keyed = *of_class ? (PyTypeObject *)obj : tp;
     *version = keyed->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG ? keyed->tp_version_tag : 0;
@@ -579,8 +583,8 @@ static probe load_megamorphic(PyObject *obj, PyObject *name, bool method, PyObje
     uint32_t version;
     bool of_class;
     struct mega_entry *m = mega_slot(obj, name, method, &version, &of_class);
-    if (version == 0 || m->version != version || m->name != name || m->method != method ||
-        m->of_class != of_class)
+    if (m == NULL || version == 0 || m->version != version || m->name != name ||
+        m->method != method || m->of_class != of_class)
         return MISS;
     return load_by_entry(&m->e, obj, name, res, as_method);
 }
@@ -590,7 +594,7 @@ static void learn_megamorphic(PyObject *obj, PyObject *name, bool method, PyCode
     uint32_t version;
     bool of_class;
     struct mega_entry *m = mega_slot(obj, name, method, &version, &of_class);
-    if (version == 0 || !PyUnicode_CheckExact(name))
+    if (m == NULL || version == 0 || !PyUnicode_CheckExact(name))
         return;
     pyston_attr_entry e = classify_load(obj, name, method);
     if (e.kind == PYSTON_ATTR_EMPTY)
@@ -609,8 +613,7 @@ static probe try_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool 
     *as_method = false;
     probe p = MISS;
     if (c->megamorphic) {
-        if (Py_TYPE(obj) != &PySuper_Type && Py_TYPE(obj) != &PyModule_Type)
-            p = load_megamorphic(obj, name, method, res, as_method);
+        p = load_megamorphic(obj, name, method, res, as_method);
     } else if (Py_TYPE(obj) == &PySuper_Type) {
         p = load_from_super(c, obj, res);
     } else if ((*res = load_from_module(c, obj)) != NULL) {
@@ -630,8 +633,7 @@ static void learn_load(pyston_attr_cache *c, PyObject *obj, PyObject *name, bool
                        PyCodeObject *code)
 {
     if (!count_miss(c)) {
-        if (Py_TYPE(obj) != &PySuper_Type && Py_TYPE(obj) != &PyModule_Type)
-            learn_megamorphic(obj, name, method, code);
+        learn_megamorphic(obj, name, method, code);
         return;
     }
     if (Py_TYPE(obj) == &PySuper_Type)

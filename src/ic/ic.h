@@ -58,7 +58,7 @@ typedef enum {
     PYSTON_ATTR_TYPE_DESCR,     /* obj is a class; .descr found in it, through
                                  * its __get__(None, obj) (a classmethod, ...) */
     PYSTON_ATTR_SUPER,          /* obj is a super object for .type whose
-                                 * starting type has version .nentries; .descr,
+                                 * starting type has .start_version; .descr,
                                  * through its __get__ if any */
 } pyston_attr_kind;
 
@@ -87,7 +87,10 @@ typedef struct {
      * the entries of an instance's own (combined) dict, as the hint of
      * LOAD_ATTR_WITH_HINT; compiled code checks the key there */
     uint32_t dict_hint;
-    Py_ssize_t nentries; /* (SUPER: the starting type's version) */
+    union {
+        Py_ssize_t nentries;
+        Py_ssize_t start_version; /* SUPER: the starting type's */
+    };
     PyDictKeysObject *keys;
     PyObject *descr;
     PyTypeObject *type; /* feedback: valid while type_version matches */

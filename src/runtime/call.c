@@ -19,8 +19,7 @@
 #define FROM_DEFAULT (-1)
 
 typedef struct {
-    pyston_entry entry;
-    pyston_jitcode *jc; /* the callee's (its direct_calls counter) */
+    pyston_jitcode *jc; /* the callee's: its entry, its direct_calls counter */
     size_t size; /* of the frame, in words */
     int npos;    /* positional arguments */
     PyObject *kwnames;
@@ -32,7 +31,7 @@ typedef struct {
  * all of it cost more than the rest of a call). */
 static void start_binding(binding *b, int nargs, PyObject *kwnames)
 {
-    b->entry = NULL;
+    b->jc = NULL;
     b->size = 0;
     b->kwnames = kwnames;
     b->npos = nargs - (kwnames ? (int)PyTuple_GET_SIZE(kwnames) : 0);
@@ -108,7 +107,6 @@ static bool direct_entry(PyThreadState *ts, PyFunctionObject *func, binding *b)
     b->size = (size_t)(co->co_nlocalsplus + co->co_stacksize) + FRAME_SPECIALS_SIZE;
     if (!_PyThreadState_HasStackSpace(ts, b->size))
         return false;
-    b->entry = jc->compiled.entry;
     b->jc = jc;
     return true;
 }
@@ -142,7 +140,7 @@ static PyObject *enter_direct(PyThreadState *ts, PyFunctionObject *func, const b
     for (; i < co->co_nlocalsplus; i++)
         locals[i] = NULL;
     b->jc->direct_calls++; /* (frames_jit too, see stats.h) */
-    PyObject *result = PYSTON_AFTER_FRAME(b->entry(ts, frame));
+    PyObject *result = PYSTON_AFTER_FRAME(b->jc->compiled.entry(ts, frame));
     pyston_frame_clear_and_pop(ts, frame);
     return result;
 }
