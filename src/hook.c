@@ -50,7 +50,8 @@ static void free_jitcode(void *p)
     if (jc == NULL)
         return;
     drain(jc);
-    pyston_attr_forget_code(jc->code);
+    if (jc->made_mega_entries) /* (a scan of the whole table) */
+        pyston_attr_forget_code(jc->code);
     if (jc->prev != NULL)
         jc->prev->next = jc->next;
     else

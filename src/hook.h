@@ -31,6 +31,7 @@ typedef struct pyston_jitcode {
     bool failed;   /* cannot be compiled: the interpreter runs it */
     /* (the second line) */
     uint64_t hooked_calls; /* frames the eval-frame hook entered */
+    bool made_mega_entries; /* its sites filled the megamorphic table (ic/attr.c) */
     struct pyston_jitcode *prev, *next; /* all of them (pyston_drain_counters) */
     const PyCodeObject *code; /* whose record this is (not a reference) */
 } pyston_jitcode;

@@ -317,6 +317,16 @@ void emit_throw(compiler *c, int depth)
     x86_jmp(&c->a, c->throw_exit);
 }
 
+void emit_throw_if(compiler *c, x86_cond cond, int depth)
+{
+    x86_label error = x86_new_label(&c->a);
+    x86_jcc(&c->a, cond, error);
+    cold_begin(c);
+    x86_bind(&c->a, error);
+    emit_throw(c, depth);
+    cold_end(c);
+}
+
 void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target)
 {
     _Static_assert(Py_TPFLAGS_HEAPTYPE == 1 << 9, "the flag is bit 1 of tp_flags' second byte");
@@ -622,6 +632,7 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_alu32_mi(a, X86_CMP, SCRATCH(0), 0);
     x86_jcc(a, X86_NE, is_true);
     x86_jmp(a, is_false);
+    cold_begin(c); /* anything with a __bool__ or __len__ of its own */
     x86_bind(a, slow);
     emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
     x86_test32_rr(a, X86_RAX, X86_RAX);
@@ -633,6 +644,7 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_bind(a, slow_true);
     emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
     x86_jmp(a, is_true);
+    cold_end(c);
     x86_bind(a, true_dec);
     emit_decref_no_dealloc(c, X86_RDI);
     x86_jmp(a, is_true);
@@ -817,18 +829,16 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         x86_jmp(a, c->epilogue);
         return true;
     case CALL: {
-        /* The hot path: len() and friends, or a compiled function entered
-         * directly; C functions and the generic path out of line (the
-         * slow path replays the CALL, which then comes here with
-         * c->replaying set). */
+        /* The hot path: len() and friends, or the shared routine that
+         * enters a compiled function directly or calls a C function; the
+         * generic path out of line (the slow path replays the CALL, which
+         * then comes here with c->replaying set). */
         x86_label done = x86_new_label(a), slow = x86_new_label(a);
         if (!c->replaying)
             emit_builtin_call(c, in, depth, done);
         if (!c->replaying && emit_call_inline(c, in, depth, done, slow)) {
             defer_slow_path(c, in, NULL, depth, slow, done);
         } else {
-            if (c->kwnames == NULL) /* (a replay comes from the declined direct call) */
-                emit_c_call(c, in, depth, done, c->replaying);
             emit_helper_args(c, in, depth);
             emit_load_ptr(c, X86_R8, c->kwnames);
             emit_call(c, pyston_op_call);
@@ -1225,6 +1235,10 @@ static int emit(compiler *c)
         c->routine[r] = x86_new_label(a);
     for (int i = 0; i < c->ncode; i++)
         c->label[i] = x86_new_label(a);
+    x86_label cold_start = x86_new_label(a);
+    cold_begin(c);
+    x86_bind(a, cold_start);
+    cold_end(c);
     emit_prologue(c);
     for (int i = 0; i < c->ncode; i++) {
         const insn *in = &c->insns[i];
@@ -1248,6 +1262,7 @@ static int emit(compiler *c)
     emit_stubs(c);
     start_section(c, "exits and epilogue");
     emit_epilogue(c);
+    c->section[c->nsections++] = (struct section){cold_start, "cold paths"};
     return x86_finish(a) ? 0 : -1;
 }
 

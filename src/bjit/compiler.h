@@ -74,7 +74,7 @@ typedef struct {
     x86_label routine[NROUTINES];
     bool routine_used[NROUTINES];
     /* The parts after the body, named in the PYSTON_DUMP_ASM dump. */
-    struct section { x86_label start; const char *name; } section[NROUTINES + 3];
+    struct section { x86_label start; const char *name; } section[NROUTINES + 4];
     int nsections;
     stub *stubs;
     int nstubs, stub_capacity;
@@ -108,10 +108,27 @@ typedef struct {
      * number in place; store_local is -1 otherwise. */
     int store_local;
     x86_label stored;
+    int cold_nesting;  /* cold_begin()s not yet ended */
     bool generator;    /* resumes at the instruction after each yield */
     bool replaying;    /* emitting the deferred slow paths */
     bool building_routines; /* the shared routines: no function, no body */
 } compiler;
+
+/* Code for the rare cases (errors, cache misses, unusual types) goes to
+ * the cold section, after all of the function's other code: the hot path
+ * stays a dense straight line, which matters in programs whose compiled
+ * code is far larger than the instruction cache. */
+static inline void cold_begin(compiler *c)
+{
+    if (c->cold_nesting++ == 0)
+        x86_section(&c->a, true);
+}
+
+static inline void cold_end(compiler *c)
+{
+    if (--c->cold_nesting == 0)
+        x86_section(&c->a, false);
+}
 
 /* The value-stack entry DEPTH, and the stack effect of an instruction
  * (JUMP: on its jump edge). */
@@ -142,8 +159,10 @@ void emit_count(compiler *c, uint64_t *counter);
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
 /* To the throw exit, with DEPTH entries left on the stack for the
- * unwinder (the frame's stacktop). */
+ * unwinder (the frame's stacktop); the same when COND holds, from the
+ * cold section. */
 void emit_throw(compiler *c, int depth);
+void emit_throw_if(compiler *c, x86_cond cond, int depth);
 /* To TARGET when the type in TYPE is a heap type (a Python class). */
 void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target);
 /* Py_INCREF of the object in REG (a debug build also counts _Py_RefTotal
@@ -175,11 +194,6 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
 bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow);
-/* fast_call.c: CALL of a C function, C method or builtin type without the
- * generic dispatch; jumps to DONE after it, falls through when it does
- * not apply.  CALLEE_LOADED: rdi, r8, r9 are as the direct call left them
- * when it declined. */
-void emit_c_call(compiler *c, const insn *in, int depth, x86_label done, bool callee_loaded);
 /* Calls one of the shared routines (call rel32; the routine emitted
  * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
 void call_routine(compiler *c, routine r);

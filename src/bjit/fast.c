@@ -280,8 +280,8 @@ static void store_result_or_throw(compiler *c, int depth, x86_label done)
     x86_asm *a = &c->a;
     x86_mov_store(a, stack_slot(c, depth - 2), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, done);
-    emit_throw(c, depth - 2); /* an error: both consumed */
+    emit_throw_if(c, X86_E, depth - 2); /* an error: both consumed */
+    x86_jmp(a, done);
 }
 
 /* After a call that borrowed both operands: they are dropped (as BINARY_OP
@@ -469,7 +469,7 @@ static int emit_contains_and_branch(compiler *c, const insn *contains, const ins
                                     int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
-    x86_label taken = x86_new_label(a), fall = x86_new_label(a), error = x86_new_label(a);
+    x86_label taken = x86_new_label(a), fall = x86_new_label(a);
     set_prev_instr(c, contains->at);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1)); /* the container */
     x86_mov_load(a, X86_RSI, stack_slot(c, depth - 2)); /* the item */
@@ -478,7 +478,7 @@ static int emit_contains_and_branch(compiler *c, const insn *contains, const ins
     decref_operands(c, contains, depth);
     x86_load32(a, X86_RAX, SCRATCH(0));
     x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_S, error);
+    emit_throw_if(c, X86_S, depth - 2); /* both consumed */
     /* `in` is true for 1, `not in` for 0 */
     x86_jcc(a, (contains->arg == 0) == jump_if ? X86_NE : X86_E, taken);
     /* (__contains__ or __eq__ may have switched tracing on) */
@@ -487,8 +487,6 @@ static int emit_contains_and_branch(compiler *c, const insn *contains, const ins
     x86_bind(a, taken);
     emit_tracing_check_at(c, branch_destination(jump, true), depth - 2);
     emit_jump_taken(c, jump, depth - 2);
-    x86_bind(a, error); /* both consumed */
-    emit_throw(c, depth - 2);
     x86_bind(a, fall);
     return jump->next;
 }
@@ -763,8 +761,10 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_bind(a, boxed);
     replace_operands(c, in, depth, false, no_memory);
     x86_jmp(a, done);
+    cold_begin(c);
     x86_bind(a, no_memory); /* the operands stay on the stack */
     emit_error_keeping_stack(c, in, depth);
+    cold_end(c);
 }
 
 /* BINARY_OP on operands of types that C defines, which the inline path did
@@ -939,20 +939,27 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
 #define CACHE_FIELD(field) ((int32_t)offsetof(pyston_attr_cache, field))
 
 /* Finds the way of the cache (at r8) for the object in rdi, as the C
- * helpers' find() does: jumps to FOUND with r8 = that way (so that
+ * helpers' find() does: falls through with r8 = that way (so that
  * ENTRY0() addresses it) and rax = the object's type.  The first way is
- * probed here, the others by a shared routine.  Otherwise it falls
- * through, with rax = the type.  Clobbers rcx, rdx, r9, r10. */
-static void find_way(compiler *c, x86_label found)
+ * probed here, the others by a shared routine from the cold section;
+ * when none matches, to OTHER with rax = the type.  Clobbers rcx, rdx,
+ * r9, r10. */
+static void find_way(compiler *c, x86_label other)
 {
     x86_asm *a = &c->a;
+    x86_label polymorphic = x86_new_label(a), found = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_load32(a, X86_R9, x86_at(X86_RAX, offsetof(PyTypeObject, tp_version_tag)));
     x86_alu32_rm(a, X86_CMP, X86_R9, x86_at(X86_R8, ENTRY0(type_version)));
-    x86_jcc(a, X86_E, found); /* the monomorphic case */
+    x86_jcc(a, X86_NE, polymorphic); /* (the monomorphic case falls through) */
+    x86_bind(a, found);
+    cold_begin(c);
+    x86_bind(a, polymorphic);
     call_routine(c, ROUTINE_ATTR_WAYS);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, found);
+    x86_jmp(a, other);
+    cold_end(c);
 }
 
 /* Scans the ways of the cache from CURSOR (at one of them) for the
@@ -1058,7 +1065,7 @@ void emit_attr_values_routine(compiler *c)
     x86_ret(a);
 }
 
-/* After find_way fell through: rax = a module's or a class's own
+/* After find_way found no way: rax = a module's or a class's own
  * attribute (a new reference), or a jump to SLOW. */
 static void find_module_or_class_value(compiler *c, x86_label slow)
 {
@@ -1067,53 +1074,75 @@ static void find_module_or_class_value(compiler *c, x86_label slow)
     x86_jcc(&c->a, X86_E, slow);
 }
 
+/* The specialized form of IN that the interpreter chose while it ran the
+ * code before it was compiled: which kind of attribute a site sees. */
+static int specialized_op(compiler *c, const insn *in)
+{
+    return _Py_OPCODE(c->code[in->at]);
+}
+
+/* rax = the instance value (or, SLOT, the __slots__ member) that the way
+ * at r8 names, for the owner in rdi, NULL when unset; to OTHER_KIND when
+ * the way is of another kind, to NO_VALUES when the owner keeps its
+ * attributes in a dict instead.  Clobbers rcx, rdx. */
+static void load_value_or_slot(compiler *c, bool slot, x86_label other_kind,
+                               x86_label no_values)
+{
+    x86_asm *a = &c->a;
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), slot ? PYSTON_ATTR_SLOT : PYSTON_ATTR_INSTANCE_VALUE);
+    x86_jcc(a, X86_NE, other_kind);
+    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
+    if (slot) { /* at byte offset index */
+        x86_mov_load(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
+        return;
+    }
+    /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
+    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
+    x86_test_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, no_values);
+    x86_mov_load(a, X86_RAX, x86_at_index(X86_RDX, X86_RCX, 8, 0));
+}
+
 /* Replaces the owner on top of the stack by its attribute if a way of the
  * cache holds an instance value, a slot or a class attribute for its
  * type, or the owner is a module or a class the cache knows; drops the
- * owner. */
+ * owner.  Inline, the kind the interpreter's specialization saw (a slot
+ * or an instance value); the rest from the cold section. */
 static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slow,
                            x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label way = x86_new_label(a), not_value = x86_new_label(a), found = x86_new_label(a);
-    x86_label loaded = x86_new_label(a), other_kinds = x86_new_label(a);
+    bool slot_first = specialized_op(c, in) == LOAD_ATTR_SLOT;
+    x86_label other_type = x86_new_label(a), second_kind = x86_new_label(a);
+    x86_label found = x86_new_label(a), loaded = x86_new_label(a), other_kinds = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    find_way(c, way);
-    find_module_or_class_value(c, slow);
-    x86_jmp(a, loaded);
-    x86_bind(a, way);
-    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_INSTANCE_VALUE);
-    x86_jcc(a, X86_NE, not_value);
-    /* the inline values: *_PyObject_ValuesPointer(obj), then values[index] */
-    x86_mov_load(a, X86_RDX, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
-    x86_test_rr(a, X86_RDX, X86_RDX);
-    x86_jcc(a, X86_E, other_kinds); /* a dict instead */
-    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_mov_load(a, X86_RAX, x86_at_index(X86_RDX, X86_RCX, 8, 0));
-    x86_jmp(a, found);
-    x86_bind(a, not_value);
-    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_SLOT);
-    x86_jcc(a, X86_NE, other_kinds);
-    /* a __slots__ member at byte offset index */
-    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_mov_load(a, X86_RAX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
+    find_way(c, other_type);
+    load_value_or_slot(c, slot_first, second_kind, other_kinds);
     x86_bind(a, found);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
-    x86_jmp(a, loaded);
-    x86_bind(a, other_kinds); /* (a new reference, or NULL) */
-    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_INSTANCE_ATTR);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
     x86_bind(a, loaded);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c, in);
     if (entry_owned(c, 0))
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
+    cold_begin(c);
+    x86_bind(a, second_kind);
+    load_value_or_slot(c, !slot_first, other_kinds, other_kinds);
+    x86_jmp(a, found);
+    x86_bind(a, other_kinds); /* (a new reference, or NULL) */
+    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
+    call_routine(c, ROUTINE_INSTANCE_ATTR);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, slow);
+    x86_jmp(a, loaded);
+    x86_bind(a, other_type);
+    find_module_or_class_value(c, slow);
+    x86_jmp(a, loaded);
+    cold_end(c);
 }
 
 /* Jumps to SHADOWABLE unless the instance in rdi (of type rax) cannot
@@ -1332,20 +1361,11 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    x86_label way = x86_new_label(a), look = x86_new_label(a), have = x86_new_label(a);
+    x86_label other_type = x86_new_label(a), look = x86_new_label(a), have = x86_new_label(a);
     x86_label not_method = x86_new_label(a);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    find_way(c, way);
-    find_module_or_class_value(c, slow);
-    x86_bind(a, not_method); /* [NULL, the attribute] */
-    x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
-    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    count_hit(c, in);
-    if (entry_owned(c, 0))
-        emit_decref_rdi(c, in->at, false); /* the owner */
-    x86_jmp(a, done);
-    x86_bind(a, way);
+    find_way(c, other_type);
     x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
     check_not_shadowed(c, look);
@@ -1357,6 +1377,16 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
     count_hit(c, in);
     x86_jmp(a, done);
+    cold_begin(c);
+    x86_bind(a, other_type); /* a module's function, a class's attribute */
+    find_module_or_class_value(c, slow);
+    x86_bind(a, not_method); /* [NULL, the attribute] */
+    x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
+    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+    count_hit(c, in);
+    if (entry_owned(c, 0))
+        emit_decref_rdi(c, in->at, false); /* the owner */
+    x86_jmp(a, done);
     x86_bind(a, look); /* the instance has a dict, or may have the name */
     emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
     call_routine(c, ROUTINE_INSTANCE_ATTR);
@@ -1365,50 +1395,68 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, not_method); /* the instance's own shadows the method */
     x86_jmp(a, have);
+    cold_end(c);
 }
 
-/* owner.attr = value into an instance value (a new one also goes into
- * the values' insertion order, as STORE_ATTR_INSTANCE_VALUE does) or a
- * slot. */
-static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label slow,
-                            x86_label done)
+/* STORE_ATTR's way (r8) of kind instance value: rdx = &values[index] of
+ * the owner in rdi, rax = what it holds (NULL: a new attribute, entered
+ * into the values' insertion order as STORE_ATTR_INSTANCE_VALUE does,
+ * the order being bytes before the values: size at [-2], the indexes
+ * below it); to OTHER_KIND for a way of another kind, to SLOW for an
+ * owner with a dict instead.  Clobbers rcx, r9, r10. */
+static void find_instance_value(compiler *c, x86_label other_kind, x86_label slow)
 {
     x86_asm *a = &c->a;
-    x86_label not_value = x86_new_label(a), stored = x86_new_label(a);
-    emit_load_ptr(c, X86_R8, cache_of(c, in));
-    load_entry(c, X86_RSI, depth, 1, slow); /* the value */
-    load_entry(c, X86_RDI, depth, 0, slow);
-    x86_label way = x86_new_label(a);
-    find_way(c, way);
-    x86_jmp(a, slow);
-    x86_bind(a, way);
-    x86_alu32_mi(a, X86_CMP, x86_at(X86_R8, ENTRY0(descr_version)), 0);
-    x86_jcc(a, X86_NE, slow); /* a class attribute whose type may gain a __set__ */
+    x86_label stored = x86_new_label(a);
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_INSTANCE_VALUE);
+    x86_jcc(a, X86_NE, other_kind);
     x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
-    x86_movzx8(a, X86_RAX, x86_at(X86_R8, ENTRY0(kind)));
-    x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_INSTANCE_VALUE);
-    x86_jcc(a, X86_NE, not_value);
     x86_mov_load(a, X86_R9, x86_at(X86_RDI, -4 * (int32_t)sizeof(PyObject *)));
     x86_test_rr(a, X86_R9, X86_R9);
     x86_jcc(a, X86_E, slow);
-    x86_lea(a, X86_RDX, x86_at_index(X86_R9, X86_RCX, 8, 0)); /* &values[index] */
+    x86_lea(a, X86_RDX, x86_at_index(X86_R9, X86_RCX, 8, 0));
     x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_NE, stored);
-    /* a new attribute: _PyDictValues_AddToInsertionOrder(values, index),
-     * the order being bytes before the values: size at [-2], the indexes
-     * below it */
     x86_movzx8(a, X86_R10, x86_at(X86_R9, -2));
     x86_lea(a, X86_R10, x86_at(X86_R10, 1));
     x86_store8(a, x86_at(X86_R9, -2), X86_R10);
     x86_alu_rr(a, X86_SUB, X86_R9, X86_R10);
     x86_store8(a, x86_at(X86_R9, -2), X86_RCX);
-    x86_jmp(a, stored);
-    x86_bind(a, not_value);
-    x86_alu_ri(a, X86_CMP, X86_RAX, PYSTON_ATTR_SLOT);
-    x86_jcc(a, X86_NE, slow);
-    x86_lea(a, X86_RDX, x86_at_index(X86_RDI, X86_RCX, 1, 0)); /* the slot */
+    x86_bind(a, stored);
+}
+
+/* The same for a way of kind slot: rdx = the member at byte offset
+ * index, rax = what it holds. */
+static void find_slot(compiler *c, x86_label other_kind)
+{
+    x86_asm *a = &c->a;
+    x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_SLOT);
+    x86_jcc(a, X86_NE, other_kind);
+    x86_movzx16(a, X86_RCX, x86_at(X86_R8, ENTRY0(index)));
+    x86_lea(a, X86_RDX, x86_at_index(X86_RDI, X86_RCX, 1, 0));
     x86_mov_load(a, X86_RAX, x86_at(X86_RDX, 0));
+}
+
+/* owner.attr = value into an instance value or a slot: inline, the kind
+ * the interpreter's specialization saw; the other from the cold
+ * section. */
+static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label slow,
+                            x86_label done)
+{
+    x86_asm *a = &c->a;
+    bool slot_first = specialized_op(c, in) == STORE_ATTR_SLOT;
+    x86_label second_kind = x86_new_label(a), stored = x86_new_label(a);
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
+    load_entry(c, X86_RSI, depth, 1, slow); /* the value */
+    load_entry(c, X86_RDI, depth, 0, slow);
+    find_way(c, slow);
+    x86_alu32_mi(a, X86_CMP, x86_at(X86_R8, ENTRY0(descr_version)), 0);
+    x86_jcc(a, X86_NE, slow); /* a class attribute whose type may gain a __set__ */
+    if (slot_first)
+        find_slot(c, second_kind);
+    else
+        find_instance_value(c, second_kind, slow);
     x86_bind(a, stored); /* rdx: where, rax: the old value (NULL: an empty slot) */
     own_entry(c, X86_RSI, 1);
     x86_mov_store(a, x86_at(X86_RDX, 0), X86_RSI);
@@ -1417,6 +1465,14 @@ static void emit_store_attr(compiler *c, const insn *in, int depth, x86_label sl
     emit_decref_rdi(c, in->at, true);
     drop_entry(c, in, depth, 0, false); /* the owner */
     x86_jmp(a, done);
+    cold_begin(c);
+    x86_bind(a, second_kind);
+    if (slot_first)
+        find_instance_value(c, slow, slow);
+    else
+        find_slot(c, slow);
+    x86_jmp(a, stored);
+    cold_end(c);
 }
 
 /* --- str concatenation ---------------------------------------------------------- */
@@ -1458,8 +1514,8 @@ static void emit_append_in_place(compiler *c, const insn *in, int depth, x86_lab
     x86_mov_imm(a, X86_RCX, entry_owned(c, 1) | entry_owned(c, 0) << 1);
     emit_call(c, pyston_unicode_append_local);
     x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, done);
-    emit_throw(c, depth - 2); /* both popped */
+    emit_throw_if(c, X86_NE, depth - 2); /* both popped */
+    x86_jmp(a, done);
 }
 
 /* BINARY_OP and the STORE_FAST after it: for +, strs appended in place;
@@ -1553,8 +1609,10 @@ static void emit_for_iter(compiler *c, const insn *in, int depth, x86_label slow
     x86_bind(a, pushed);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
     x86_jmp(a, done);
+    cold_begin(c);
     x86_bind(a, no_memory); /* the iterator stays on the stack */
     emit_error_keeping_stack(c, in, depth);
+    cold_end(c);
 }
 
 /* --- UNPACK_SEQUENCE ------------------------------------------------------------ */
@@ -1698,8 +1756,8 @@ static void emit_dict_store_subscript(compiler *c, const insn *in, int depth, x8
     }
     x86_load32(a, X86_RAX, SCRATCH(0));
     x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, done);
-    emit_throw(c, depth - 3); /* an error: all consumed */
+    emit_throw_if(c, X86_NE, depth - 3); /* an error: all consumed */
+    x86_jmp(a, done);
     x86_bind(a, other);
 }
 

@@ -97,8 +97,10 @@ static void replace_entries(compiler *c, const insn *in, int depth, int base, co
     x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
     x86_jmp(&c->a, done);
     if (failed >= 0) {
+        cold_begin(c);
         x86_bind(&c->a, failed);
         raise_keeping_stack(c, in, depth);
+        cold_end(c);
     }
 }
 

@@ -246,50 +246,48 @@ static void clear_and_pop(compiler *c)
 #define INLINE_CALLS true
 #endif
 
-/* With rdi, r8, r9 as load_callee leaves them: a builtin function, a C
- * type's method descriptor or a type with a vectorcall of its own (range,
- * list, str, ...) goes to pyston_call_c_site, without the
- * generic dispatch of pyston_op_call; anything else, and a form that
- * helper does not take, falls through. */
-static void emit_c_function_call(compiler *c, const insn *in, int depth, x86_label done)
+/* The routine's other callees, with rdi, r8, r9 as load_callee leaves
+ * them: a builtin function, a C type's method descriptor or a type with
+ * a vectorcall of its own (range, list, str, ...) goes to pyston_call_c,
+ * without the generic dispatch of pyston_op_call, whose rax:rdx the
+ * routine returns; anything else to DECLINE. */
+static void call_c_callee(compiler *c, x86_label decline)
 {
     x86_asm *a = &c->a;
-    x86_label c_function = x86_new_label(a), generic = x86_new_label(a);
-    x86_label a_type = x86_new_label(a);
+    x86_label c_function = x86_new_label(a), a_type = x86_new_label(a);
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyObject, ob_type)));
     emit_jump_if_type(c, X86_RAX, &PyCFunction_Type, c_function);
     emit_jump_if_type(c, X86_RAX, &PyMethodDescr_Type, c_function);
     emit_jump_if_type(c, X86_RAX, &PyType_Type, a_type);
-    x86_jmp(a, generic);
+    x86_jmp(a, decline);
     x86_bind(a, a_type); /* one with a vectorcall of its own */
     x86_mov_load(a, X86_RCX, x86_at(X86_RDI, offsetof(PyTypeObject, tp_vectorcall)));
     x86_test_rr(a, X86_RCX, X86_RCX);
-    x86_jcc(a, X86_E, generic);
+    x86_jcc(a, X86_E, decline);
     x86_bind(a, c_function);
-    set_prev_instr(c, in->at);
-    x86_mov_rr(a, X86_RDX, X86_RDI);
-    x86_mov_rr(a, X86_RCX, X86_R8);
-    x86_mov_rr(a, X86_R8, X86_R9);
-    x86_lea(a, X86_R9, stack_slot(c, depth - in->arg - 2));
+    /* during a C call the interpreter's prev_instr is the CALL itself,
+     * not its last cache entry (where the site set it for a direct call) */
+    x86_alu_mi(a, X86_SUB, x86_at(FRAME, OFF_PREV_INSTR),
+               (int32_t)(sizeof(_Py_CODEUNIT) * _PyOpcode_Caches[CALL]));
+    x86_mov_rr(a, X86_RSI, X86_RDI);
     x86_mov_rr(a, X86_RDI, TSTATE);
-    x86_mov_rr(a, X86_RSI, FRAME);
-    emit_call(c, pyston_call_c_site);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, done);
-    x86_jcc(a, X86_S, c->throw_exit);
-    x86_bind(a, generic);
+    x86_mov_rr(a, X86_RDX, X86_R8);
+    x86_mov_rr(a, X86_RCX, X86_R9);
+    emit_call(c, pyston_call_c);
 }
 
-/* The direct call itself, shared by the CALL sites of a function (so
- * that each site is small): called with rdi, r8, r9 as load_callee leaves
- * them; returns edx = 0 when the callee cannot be entered directly (rdi,
- * r8, r9 kept for the generic paths), else edx = 1 and rax = the result
- * (NULL: an exception), the callee's frame pushed, run, cleared and
- * popped.  SCRATCH() inside are its own three words. */
+/* The call itself, shared by the CALL sites (so that each site is
+ * small, and the code of calls stays in the instruction cache): called
+ * with rdi, r8, r9 as load_callee leaves them; returns edx = 0 when the
+ * callee is neither a compiled function that can be entered directly nor
+ * a C callee of a simple form (the generic path reloads the stack), else
+ * edx = 1 and rax = the result (NULL: an exception), the callee's frame
+ * pushed, run, cleared and popped, or the C function called.  SCRATCH()
+ * inside are its own three words. */
 void emit_direct_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label not_taken = x86_new_label(a), leave = x86_new_label(a);
+    x86_label not_taken = x86_new_label(a), leave = x86_new_label(a), decline = x86_new_label(a);
     x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
     check_callee(c, not_taken);
     push_frame(c, not_taken);
@@ -306,6 +304,9 @@ void emit_direct_call_routine(compiler *c)
     x86_mov_imm(a, X86_RDX, 1);
     x86_jmp(a, leave);
     x86_bind(a, not_taken);
+    call_c_callee(c, decline);
+    x86_jmp(a, leave);
+    x86_bind(a, decline);
     x86_mov_imm(a, X86_RDX, 0);
     x86_bind(a, leave);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
@@ -354,14 +355,8 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     x86_jcc(a, X86_E, slow);
     x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_NE, done);
-    emit_throw(c, base); /* an error: all consumed */
+    emit_throw_if(c, X86_E, base); /* an error: all consumed */
+    x86_jmp(a, done);
     return true;
 }
 
-void emit_c_call(compiler *c, const insn *in, int depth, x86_label done, bool callee_loaded)
-{
-    if (!callee_loaded)
-        load_callee(c, in, depth);
-    emit_c_function_call(c, in, depth, done);
-}

@@ -9,6 +9,7 @@
 #include <internal/pycore_dict.h>
 #include <internal/pycore_object.h>
 
+#include "hook.h"
 #include "runtime/ops.h"
 #include "stats.h"
 
@@ -553,11 +554,10 @@ static struct mega_entry {
     const void *code; /* the code object whose site made it */
     pyston_attr_entry e;
 } mega[MEGA_ENTRIES];
-static bool mega_used; /* (a process without megamorphic sites skips the scans) */
 
 void pyston_attr_forget_code(const void *code)
 {
-    for (int i = 0; mega_used && i < MEGA_ENTRIES; i++)
+    for (int i = 0; i < MEGA_ENTRIES; i++)
         if (mega[i].code == code)
             mega[i] = (struct mega_entry){0};
 }
@@ -596,11 +596,12 @@ static void learn_megamorphic(PyObject *obj, PyObject *name, bool method, PyCode
     struct mega_entry *m = mega_slot(obj, name, method, &version, &of_class);
     if (m == NULL || version == 0 || !PyUnicode_CheckExact(name))
         return;
+    pyston_jitcode *jc = pyston_peek_jitcode(code);
     pyston_attr_entry e = classify_load(obj, name, method);
-    if (e.kind == PYSTON_ATTR_EMPTY)
+    if (e.kind == PYSTON_ATTR_EMPTY || jc == NULL)
         return;
+    jc->made_mega_entries = true;
     *m = (struct mega_entry){version, of_class, method, name, code, e};
-    mega_used = true;
 }
 
 /* --- the cached helpers --------------------------------------------------- */

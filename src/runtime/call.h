@@ -31,16 +31,20 @@ bool pyston_call_direct(PyThreadState *ts, PyObject *func, PyObject **args, int 
 bool pyston_call_class_direct(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs,
                               PyObject *kwnames, PyObject **result);
 
-/* A CALL from compiled code of CALLABLE, a builtin function or a C type's
- * method descriptor taking its arguments in one of the simple forms
- * (METH_NOARGS, METH_O, METH_FASTCALL), or a type with a tp_vectorcall of
- * its own (PRECALL_BUILTIN_CLASS), with the NARGS positional ARGS
- * after it (for a method, ARGS[0] is self, of the method's type exactly)
- * and its result going to BASE (the NULL-or-method slot): 0, -1 for an
- * error (the stack ending at BASE), 1 for any other callable (nothing
- * done; call_c.c). */
-int pyston_call_c_site(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *callable,
-                       PyObject **args, int nargs, PyObject **base);
+/* A CALL from compiled code (the direct call routine, src/bjit/fast_call.c)
+ * of CALLABLE, a builtin function or a C type's method descriptor taking
+ * its arguments in one of the simple forms (METH_NOARGS, METH_O,
+ * METH_FASTCALL), or a type with a tp_vectorcall of its own
+ * (PRECALL_BUILTIN_CLASS), with the NARGS positional ARGS after it (for
+ * a method, ARGS[0] is self, of the method's type or a subclass): the
+ * result (NULL: an exception), the callable and the arguments consumed;
+ * .called false for any other callable (nothing done).  The two words
+ * come back in rax and rdx, as the routine returns them. */
+typedef struct {
+    PyObject *result;
+    uint64_t called;
+} pyston_c_call;
+pyston_c_call pyston_call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs);
 
 /* next(GEN) for an exact generator whose code is compiled, resumed in
  * compiled code directly: 1 with the yielded value in *NEXT, 0 at the end

@@ -70,18 +70,13 @@ static inline bool call_c(PyThreadState *ts, PyObject *callable, PyObject **args
     return false;
 }
 
-int pyston_call_c_site(PyThreadState *ts, _PyInterpreterFrame *f, PyObject *callable,
-                       PyObject **args, int nargs, PyObject **base)
+pyston_c_call pyston_call_c(PyThreadState *ts, PyObject *callable, PyObject **args, int nargs)
 {
     PyObject *res;
     if (!call_c(ts, callable, args, nargs, &res))
-        return 1;
+        return (pyston_c_call){NULL, false};
     Py_DECREF(callable); /* then the arguments, last first, as pyston_op_call */
     for (int i = nargs - 1; i >= 0; i--)
         Py_DECREF(args[i]);
-    *base = res;
-    if (res != NULL)
-        return 0;
-    f->stacktop = (int)(base - f->localsplus);
-    return -1;
+    return (pyston_c_call){res, true};
 }

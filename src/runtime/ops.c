@@ -1209,7 +1209,7 @@ int pyston_op_call(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp,
         base[0] = res;
         return res ? 0 : error_at(f, base);
     }
-    /* (C functions: compiled code tried pyston_call_c_site before) */
+    /* (C functions: compiled code tried pyston_call_c before) */
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     res = PyObject_Vectorcall(
         function, sp - total_args,

@@ -56,7 +56,7 @@ static void byte(x86_asm *a, uint8_t b) { emit(a, &b, 1); }
 void x86_init(x86_asm *a)
 {
     memset(a, 0, sizeof *a);
-    a->bound_end = -1;
+    a->bound_end = a->other.bound_end = -1;
 }
 
 void x86_free(x86_asm *a)
@@ -64,9 +64,65 @@ void x86_free(x86_asm *a)
     free(a->code);
     free(a->labels);
     free(a->label_fixups);
+    free(a->label_cold);
     free(a->removed);
     free(a->fixups);
+    free(a->other.code);
+    free(a->other.fixups);
     memset(a, 0, sizeof *a);
+}
+
+/* Swaps the current section's buffer and jumps with the waiting one's. */
+static void swap_sections(x86_asm *a)
+{
+    struct x86_section current = {a->code, a->size, a->capacity, a->fixups,
+                                  a->nfixups, a->fixup_capacity, a->bound_end};
+    a->code = a->other.code;
+    a->size = a->other.size;
+    a->capacity = a->other.capacity;
+    a->fixups = a->other.fixups;
+    a->nfixups = a->other.nfixups;
+    a->fixup_capacity = a->other.fixup_capacity;
+    a->bound_end = a->other.bound_end;
+    a->other = current;
+    a->in_cold = !a->in_cold;
+}
+
+void x86_section(x86_asm *a, bool cold)
+{
+    if (a->in_cold != cold)
+        swap_sections(a);
+}
+
+/* The cold section appended to the hot one, its labels and jumps moved. */
+static bool merge_sections(x86_asm *a)
+{
+    x86_section(a, false);
+    const struct x86_section *cold = &a->other;
+    if (cold->size == 0 && cold->nfixups == 0)
+        return true;
+    int capacity = a->fixup_capacity;
+    if ((a->size + cold->size > a->capacity && !grow_code(a, cold->size)) ||
+        !grow((void **)&a->fixups, &capacity, sizeof *a->fixups, a->nfixups + cold->nfixups))
+        return false;
+    a->fixup_capacity = capacity;
+    for (int l = 0; l < a->nlabels; l++)
+        if (a->label_cold[l] && a->labels[l] >= 0) {
+            a->labels[l] += (int32_t)a->size;
+            a->label_fixups[l] += a->nfixups;
+            a->label_cold[l] = false;
+        }
+    for (int k = 0; k < cold->nfixups; k++) {
+        struct x86_fixup f = cold->fixups[k];
+        f.at += a->size;
+        a->fixups[a->nfixups++] = f;
+    }
+    memcpy(a->code + a->size, cold->code, cold->size);
+    a->size += cold->size;
+    free(a->other.code);
+    free(a->other.fixups);
+    a->other = (struct x86_section){.bound_end = -1};
+    return true;
 }
 
 /* --- operand encoding ------------------------------------------------- */
@@ -356,15 +412,17 @@ void x86_ucomisd(x86_asm *a, int xmm, x86_mem src) { sse_mem(a, 0x66, 0x0F2E, xm
 
 x86_label x86_new_label(x86_asm *a)
 {
-    int capacity = a->label_capacity;
+    int capacity = a->label_capacity, capacity2 = a->label_capacity;
     if (a->nlabels == a->label_capacity &&
         (!grow((void **)&a->labels, &capacity, sizeof *a->labels, a->nlabels + 1) ||
+         !grow((void **)&a->label_cold, &capacity2, sizeof *a->label_cold, a->nlabels + 1) ||
          !grow((void **)&a->label_fixups, &a->label_capacity, sizeof *a->label_fixups,
                a->nlabels + 1))) {
         a->failed = true;
         return 0;
     }
     a->labels[a->nlabels] = -1;
+    a->label_cold[a->nlabels] = false;
     return a->nlabels++;
 }
 
@@ -391,6 +449,7 @@ void x86_bind(x86_asm *a, x86_label label)
     }
     a->labels[label] = (int32_t)a->size;
     a->label_fixups[label] = a->nfixups;
+    a->label_cold[label] = a->in_cold;
     a->bound_end = (int64_t)a->size;
 }
 
@@ -516,6 +575,8 @@ static bool relocate(x86_asm *a, const bool *shortened, const size_t *removed)
 
 bool x86_finish(x86_asm *a)
 {
+    if (!a->failed && !merge_sections(a))
+        a->failed = true;
     for (int k = 0; k < a->nfixups && !a->failed; k++) {
         x86_label l = a->fixups[k].label;
         if (l < 0 || l >= a->nlabels || a->labels[l] < 0)

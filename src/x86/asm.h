@@ -70,6 +70,18 @@ typedef struct {
     int nfixups, fixup_capacity;
     int64_t bound_end; /* the offset of the last label bound */
     size_t *removed;   /* after x86_finish: bytes saved before each fixup */
+    /* Two sections: code goes to the hot one or the cold one (x86_cold),
+     * whose buffer and jumps wait here meanwhile; x86_finish puts the cold
+     * code after the hot code. */
+    struct x86_section {
+        uint8_t *code;
+        size_t size, capacity;
+        struct x86_fixup *fixups;
+        int nfixups, fixup_capacity;
+        int64_t bound_end;
+    } other;
+    bool in_cold;
+    bool *label_cold; /* label -> bound in the cold section */
 } x86_asm;
 
 void x86_init(x86_asm *a);
@@ -80,6 +92,10 @@ void x86_free(x86_asm *a);
  * False if a label was used but never bound, or the assembler failed
  * earlier. */
 bool x86_finish(x86_asm *a);
+
+/* Where the code goes from now on: the cold section (COLD) or the hot
+ * one.  Labels and jumps work across the two. */
+void x86_section(x86_asm *a, bool cold);
 
 x86_label x86_new_label(x86_asm *a);
 /* Where LABEL is in the code (after x86_finish: in the final code), or -1

@@ -264,6 +264,32 @@ static void test_relaxation(void)
          x86_bind(a, l); x86_ret(a));
 }
 
+static void test_sections(void)
+{
+    /* cold code lands after all the hot code; jumps cross both ways and
+     * are shortened where they reach */
+    CASE("jne 0x4; ret; int3; jmp 0x2",
+         x86_label cold = x86_new_label(a), back = x86_new_label(a);
+         x86_jcc(a, X86_NE, cold); x86_section(a, true); x86_bind(a, cold);
+         x86_jmp(a, back); x86_section(a, false); x86_bind(a, back); x86_ret(a);
+         x86_int3(a));
+    /* a label bound in the cold section keeps its place among the jumps
+     * before it; a backward jump inside the cold code */
+    CASE("call 0x8; jmp 0x8; ret; ret; jmp 0x8",
+         x86_label l = x86_new_label(a); x86_call_label(a, l); x86_section(a, true);
+         x86_bind(a, l); x86_ret(a); x86_jmp(a, l); x86_section(a, false);
+         x86_jmp(a, l); x86_ret(a));
+    /* two cold runs keep their order; the hot code after them stays hot */
+    CASE("int3; ret; push rax; push rcx",
+         x86_section(a, true); x86_push(a, X86_RAX); x86_section(a, false); x86_int3(a);
+         x86_section(a, true); x86_push(a, X86_RCX); x86_section(a, false); x86_ret(a));
+    /* a jump far across the hot code keeps its rel32 */
+    char want[4096];
+    snprintf(want, sizeof want, "jmp 0x85; %sret", int3s(128));
+    CASE(want, x86_label l = x86_new_label(a); x86_jmp(a, l); x86_section(a, true);
+         x86_bind(a, l); x86_ret(a); x86_section(a, false); pad(a, 128));
+}
+
 static void test_patching(void)
 {
     x86_asm a;
@@ -316,6 +342,7 @@ int main(void)
     test_arithmetic();
     test_control_flow();
     test_relaxation();
+    test_sections();
     test_patching();
     test_errors();
     printf("test_x86: %d cases, %s\n", cases, failures ? "FAILED" : "ok");
