@@ -424,3 +424,58 @@ def test_jit_profile_charges_callgrind_costs_to_bytecodes(tmp_path):
     assert int(rows["BINARY_OP"][0]) > 20000
     assert int(rows["routine: direct call"][0]) > 20000
     assert int(rows["total"][0]) > int(rows["BINARY_OP"][0])
+
+
+SPECIALIZED_FIRST = """
+import json, sys
+class Slotted:
+    __slots__ = ("a",)
+    def __init__(self, a):
+        self.a = a
+class Plain:
+    def __init__(self, a):
+        self.a = a
+class Mapped:
+    pass
+def get(o):
+    return o.a
+def put(o, v):
+    o.a = v
+def call_c(xs):
+    return sorted(xs, key=lambda x: (x, sys._getframe(1).f_lasti)), list(map(abs, xs))
+s, p, m = Slotted(1), Plain(2), Mapped()
+m.__dict__["a"] = 3
+for i in range(50):              # the interpreter specializes: LOAD_ATTR_SLOT...
+    put(s, get(s) + 1)
+    call_c([i])
+try:
+    import pyston
+    before = pyston.stats()["frames_jit"]
+except ImportError:
+    pyston = None
+out = [get(s), get(p), get(m), get(Slotted), call_c([3, -1])]
+put(p, 10); put(m, 11); put(s, 12)
+out += [get(p), get(m), get(s), get(sys) is sys.a if hasattr(sys, "a") else "no sys.a"]
+try:
+    get(object())
+except AttributeError as e:
+    out.append(str(e))
+print(json.dumps(out, default=str))
+if pyston:
+    print(pyston.stats()["frames_jit"] - before, file=sys.stderr)
+"""
+
+
+def test_sites_the_interpreter_specialized_take_other_kinds_from_cold_code():
+    # At threshold 20 the interpreter runs get() and put() first and
+    # specializes them for a __slots__ member, which then goes inline; the
+    # instance values, dicts, classes and errors after that take the cold
+    # paths.  Same output as stock, and the calls ran compiled.
+    env = clean_env(PYSTON_JIT_THRESHOLD="20")
+    status, stock_out, _ = run([STOCK, "-c", SPECIALIZED_FIRST], env=env)
+    assert status == 0
+    status, out, err = run([PYSTON, "-c", SPECIALIZED_FIRST], env=env)
+    assert status == 0, err.decode()
+    assert out == stock_out
+    # get() 8 times, put() 3 times, call_c() once and its lambda twice
+    assert int(err.splitlines()[-1]) == 14

@@ -11,3 +11,9 @@ class D(dict):
     def __missing__(self, k): return "missing:" + k
 try: exec("print(x)", D(), {})
 except NameError as e: print("NameError", e)
+# the caller's f_lasti while a C function (sorted, a builtin type's
+# vectorcall, a C method) runs Python code: the CALL itself
+def c_callers():
+    lasti = lambda x: sys._getframe(1).f_lasti
+    return sorted([2, 1], key=lasti), list(map(lasti, [0])), [0].__class__(map(lasti, [1]))
+print(c_callers())
