@@ -282,8 +282,11 @@ def test_ctrl_c_stops_a_compiled_loop():
             "print('spinning', flush=True)\nspin()\n")
     results = []
     for argv, env in (([STOCK], clean_env()), ([PYSTON], clean_env(PYSTON_JIT_THRESHOLD="0", PYSTON_STATS="1"))):
+        # (SIGINT's default action in the child: a shell that runs the
+        # tests as a background job has it ignored, which children inherit)
         proc = subprocess.Popen(argv + ["-c", code], env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+                                stderr=subprocess.PIPE,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         assert proc.stdout.readline() == b"spinning\n"
         time.sleep(0.3)
         # (a second Ctrl-C if the first went unseen: once, on a loaded
