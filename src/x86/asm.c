@@ -99,8 +99,6 @@ static bool merge_sections(x86_asm *a)
 {
     x86_section(a, false);
     const struct x86_section *cold = &a->other;
-    if (cold->size == 0 && cold->nfixups == 0)
-        return true;
     int capacity = a->fixup_capacity;
     if ((a->size + cold->size > a->capacity && !grow_code(a, cold->size)) ||
         !grow((void **)&a->fixups, &capacity, sizeof *a->fixups, a->nfixups + cold->nfixups))
@@ -117,7 +115,8 @@ static bool merge_sections(x86_asm *a)
         f.at += a->size;
         a->fixups[a->nfixups++] = f;
     }
-    memcpy(a->code + a->size, cold->code, cold->size);
+    if (cold->size > 0) /* (a label bound in an empty one still moves to the end) */
+        memcpy(a->code + a->size, cold->code, cold->size);
     a->size += cold->size;
     free(a->other.code);
     free(a->other.fixups);

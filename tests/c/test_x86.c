@@ -283,6 +283,10 @@ static void test_sections(void)
     CASE("int3; ret; push rax; push rcx",
          x86_section(a, true); x86_push(a, X86_RAX); x86_section(a, false); x86_int3(a);
          x86_section(a, true); x86_push(a, X86_RCX); x86_section(a, false); x86_ret(a));
+    /* a label bound in a cold section that stays empty means the end */
+    CASE("jmp 0x4; int3; ret",
+         x86_label end = x86_new_label(a); x86_section(a, true); x86_bind(a, end);
+         x86_section(a, false); x86_jmp(a, end); x86_int3(a); x86_ret(a));
     /* a jump far across the hot code keeps its rel32 */
     char want[4096];
     snprintf(want, sizeof want, "jmp 0x85; %sret", int3s(128));
