@@ -1074,6 +1074,16 @@ static void find_module_or_class_value(compiler *c, x86_label slow)
     x86_jcc(&c->a, X86_E, slow);
 }
 
+/* rax = the attribute IN names from the shared routine (an instance's
+ * dict, a class attribute: a new reference), or a jump to SLOW. */
+static void instance_attr_or_slow(compiler *c, const insn *in, x86_label slow)
+{
+    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
+    call_routine(c, ROUTINE_INSTANCE_ATTR);
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    x86_jcc(&c->a, X86_E, slow);
+}
+
 /* The specialized form of IN that the interpreter chose while it ran the
  * code before it was compiled: which kind of attribute a site sees. */
 static int specialized_op(compiler *c, const insn *in)
@@ -1133,11 +1143,8 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     x86_bind(a, second_kind);
     load_value_or_slot(c, !slot_first, other_kinds, other_kinds);
     x86_jmp(a, found);
-    x86_bind(a, other_kinds); /* (a new reference, or NULL) */
-    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_INSTANCE_ATTR);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
+    x86_bind(a, other_kinds);
+    instance_attr_or_slow(c, in, slow);
     x86_jmp(a, loaded);
     x86_bind(a, other_type);
     find_module_or_class_value(c, slow);
@@ -1388,10 +1395,7 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
         emit_decref_rdi(c, in->at, false); /* the owner */
     x86_jmp(a, done);
     x86_bind(a, look); /* the instance has a dict, or may have the name */
-    emit_load_ptr(c, X86_R9, PyTuple_GET_ITEM(c->co->co_names, in->arg));
-    call_routine(c, ROUTINE_INSTANCE_ATTR);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_E, slow);
+    instance_attr_or_slow(c, in, slow);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, not_method); /* the instance's own shadows the method */
     x86_jmp(a, have);
