@@ -573,12 +573,40 @@ void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
 
 /* The taken side of a jump; backward jumps check the eval breaker, except
  * the one that closes a `yield from`/`await` loop. */
+/* Whether taking jump IN checks the eval breaker on the way (a loop's
+ * backward jump), as the interpreter does. */
+static bool checks_eval_breaker(const insn *in)
+{
+    return is_backward_jump(in->op) && in->op != JUMP_BACKWARD_NO_INTERRUPT;
+}
+
 void emit_jump_taken(compiler *c, const insn *in, int depth_after)
 {
-    int target = jump_target(in);
-    if (is_backward_jump(in->op) && in->op != JUMP_BACKWARD_NO_INTERRUPT)
+    if (checks_eval_breaker(in))
         emit_eval_breaker_check(c, in->at, depth_after);
-    x86_jmp(&c->a, c->label[target]);
+    x86_jmp(&c->a, c->label[jump_target(in)]);
+}
+
+/* Where conditional jump IN goes when it is taken: its target, or for a
+ * jump that checks the eval breaker first, a label that emit_branch_check
+ * binds to the check. */
+x86_label branch_taken_label(compiler *c, const insn *in, x86_label *check)
+{
+    *check = x86_new_label(&c->a);
+    return checks_eval_breaker(in) ? *check : c->label[jump_target(in)];
+}
+
+/* The eval breaker check of a backward conditional jump, at CHECK (from
+ * branch_taken_label); the code before it goes on at FALL, where the
+ * caller binds the code for the jump not taken. */
+void emit_branch_check(compiler *c, const insn *in, int depth_after, x86_label check,
+                       x86_label fall)
+{
+    if (checks_eval_breaker(in)) {
+        x86_jmp(&c->a, fall);
+        x86_bind(&c->a, check);
+        emit_jump_taken(c, in, depth_after);
+    }
 }
 
 /* The routine: rdi = an object that is not True, False or None; returns
@@ -613,9 +641,10 @@ void emit_truth_routine(compiler *c)
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
-    x86_label is_true = x86_new_label(a), is_false = x86_new_label(a);
     x86_label true_dec = x86_new_label(a), false_dec = x86_new_label(a);
-    x86_label fall = x86_new_label(a);
+    x86_label fall = x86_new_label(a), check;
+    x86_label taken = branch_taken_label(c, in, &check);
+    x86_label is_true = jump_if ? taken : fall, is_false = jump_if ? fall : taken;
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     emit_cmp_ptr(c, X86_RDI, Py_True);
     x86_jcc(a, X86_E, true_dec);
@@ -630,8 +659,8 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_store32(a, SCRATCH(0), X86_RAX);
     emit_decref_rdi(c, in->at, false);
     x86_alu32_mi(a, X86_CMP, SCRATCH(0), 0);
-    x86_jcc(a, X86_NE, is_true);
-    x86_jmp(a, is_false);
+    x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
+    x86_jmp(a, fall);
     cold_begin(c); /* anything with a __bool__ or __len__ of its own */
     x86_bind(a, slow);
     emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
@@ -650,33 +679,25 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_jmp(a, is_true);
     x86_bind(a, false_dec);
     emit_decref_no_dealloc(c, X86_RDI);
-    x86_bind(a, is_false);
-    if (jump_if)
-        x86_jmp(a, fall);
-    else
-        emit_jump_taken(c, in, depth - 1);
-    x86_bind(a, is_true);
-    if (jump_if)
-        emit_jump_taken(c, in, depth - 1);
+    x86_jmp(a, is_false);
+    emit_branch_check(c, in, depth - 1, check, fall);
     x86_bind(a, fall);
 }
 
 static void emit_pop_jump_if_none(compiler *c, const insn *in, int depth, bool jump_if_none)
 {
     x86_asm *a = &c->a;
-    x86_label not_none = x86_new_label(a), fall = x86_new_label(a);
+    x86_label not_none = x86_new_label(a), fall = x86_new_label(a), check;
+    x86_label taken = branch_taken_label(c, in, &check);
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
     emit_cmp_ptr(c, X86_RDI, Py_None);
     x86_jcc(a, X86_NE, not_none);
     emit_decref_no_dealloc(c, X86_RDI);
-    if (jump_if_none)
-        emit_jump_taken(c, in, depth - 1);
-    else
-        x86_jmp(a, fall);
+    x86_jmp(a, jump_if_none ? taken : fall);
     x86_bind(a, not_none);
     emit_decref_rdi(c, in->at, false);
-    if (!jump_if_none)
-        emit_jump_taken(c, in, depth - 1);
+    x86_jmp(a, jump_if_none ? fall : taken);
+    emit_branch_check(c, in, depth - 1, check, fall);
     x86_bind(a, fall);
 }
 

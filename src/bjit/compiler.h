@@ -184,6 +184,9 @@ void emit_tracing_check(compiler *c, const insn *in, int depth_after);
 /* Calls the instruction's helper (fn) with its arguments and cache. */
 void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn);
 void emit_jump_taken(compiler *c, const insn *in, int depth_after);
+x86_label branch_taken_label(compiler *c, const insn *in, x86_label *check);
+void emit_branch_check(compiler *c, const insn *in, int depth_after, x86_label check,
+                       x86_label fall);
 /* POP_JUMP_IF_TRUE/FALSE on the value on top of the stack. */
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if);
 

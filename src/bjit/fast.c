@@ -124,8 +124,8 @@ static void small_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label f
 }
 
 /* The same for a "word int": an exact int of at most two 30-bit digits
- * (below 2**60 in magnitude, so that sums never overflow 64 bits).
- * Clobbers rdx and r11. */
+ * (below 2**60 in magnitude, so that sums never overflow 64 bits); the
+ * rarer two-digit case from the cold section.  Clobbers rdx and r11. */
 static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fail)
 {
     x86_asm *a = &c->a;
@@ -136,7 +136,7 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
     x86_jcc(a, X86_A, two);
     x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0)); /* ob_size * digit[0] */
     x86_imul_rr(a, value, X86_RDX);
-    x86_jmp(a, done);
+    cold_begin(c);
     x86_bind(a, two); /* ob_size -2 or 2: the sign times digit[0] | digit[1] << 30 */
     x86_lea(a, X86_RDX, x86_at(value, 2));
     x86_alu_ri(a, X86_CMP, X86_RDX, 4);
@@ -147,6 +147,8 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
     x86_alu_rr(a, X86_OR, X86_R11, X86_RDX);
     x86_shift_ri(a, X86_SAR, value, 1);
     x86_imul_rr(a, value, X86_R11);
+    x86_jmp(a, done);
+    cold_end(c);
     x86_bind(a, done);
 }
 
@@ -388,17 +390,16 @@ static void compare_operands(compiler *c, int op, int depth, x86_label slow)
     x86_setcc(a, int_condition(op), X86_RDX);
     x86_jmp(a, compared);
     x86_bind(a, not_int);
+    bool strings = op == Py_EQ || op == Py_NE;
     emit_cmp_ptr(c, X86_RAX, &PyFloat_Type);
-    x86_jcc(a, X86_NE, not_float);
+    x86_jcc(a, X86_NE, strings ? not_float : slow);
     float_compare(c, op);
-    x86_jmp(a, compared);
-    x86_bind(a, not_float);
-    if (op == Py_EQ || op == Py_NE) {
+    if (strings) {
+        x86_jmp(a, compared);
+        x86_bind(a, not_float);
         emit_cmp_ptr(c, X86_RAX, &PyUnicode_Type);
         x86_jcc(a, X86_NE, slow);
         str_compare(c, op);
-    } else {
-        x86_jmp(a, slow);
     }
     x86_bind(a, compared);
 }
@@ -444,18 +445,19 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
                                    bool jump_if)
 {
     x86_asm *a = &c->a;
-    x86_label slow = x86_new_label(a), taken = x86_new_label(a), done = x86_new_label(a);
+    x86_label slow = x86_new_label(a), done = x86_new_label(a), check;
+    x86_label taken = branch_taken_label(c, jump, &check);
     compare_condition(c, cmp->arg, depth, slow);
-    x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
-    decref_operands(c, cmp, depth);
-    x86_mov_load(a, X86_RAX, SCRATCH(0));
-    x86_test32_rr(a, X86_RAX, X86_RAX);
+    if (entry_owned(c, 0) || entry_owned(c, 1)) {
+        x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
+        decref_operands(c, cmp, depth);
+        x86_mov_load(a, X86_RDX, SCRATCH(0));
+    }
+    x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
-    x86_jmp(a, done);
-    x86_bind(a, taken);
-    emit_jump_taken(c, jump, depth - 2);
     /* the slow path: the two instructions as they are */
     defer_slow_path(c, cmp, jump, depth, slow, done);
+    emit_branch_check(c, jump, depth - 2, check, done);
     x86_bind(a, done);
     return jump->next;
 }
@@ -1805,6 +1807,51 @@ void emit_slow_path_calls(compiler *c, const insn *in, int depth, x86_label done
         emitters[in->op](c, in, depth, done);
 }
 
+/* --- LOAD_FAST + POP_JUMP_IF_* ----------------------------------------------- */
+
+static bool is_pop_jump_if_none(int op, bool *jump_if_none)
+{
+    switch (op) {
+    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
+        *jump_if_none = true;
+        return true;
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
+        *jump_if_none = false;
+        return true;
+    }
+    return false;
+}
+
+/* `if x:`, `if x is None:` on a local: the local tested where it is, with
+ * no reference taken and none dropped.  True, False and None by identity,
+ * ints and containers by the shared routine; anything else (a __bool__ or
+ * __len__ of its own) and an unbound local through the slow path, which
+ * pushes the local and runs the jump's plain code. */
+static void emit_pop_jump_on_local(compiler *c, const insn *in, int depth, x86_label slow,
+                                   x86_label done)
+{
+    x86_asm *a = &c->a;
+    bool jump_if_none, jump_if;
+    x86_label check, taken = branch_taken_label(c, in, &check);
+    load_entry(c, X86_RDI, depth, 0, slow);
+    emit_cmp_ptr(c, X86_RDI, Py_None);
+    if (is_pop_jump_if_none(in->op, &jump_if_none)) {
+        x86_jcc(a, jump_if_none ? X86_E : X86_NE, taken);
+    } else if (is_pop_jump_if_bool(in->op, &jump_if)) {
+        x86_label is_true = jump_if ? taken : done, is_false = jump_if ? done : taken;
+        x86_jcc(a, X86_E, is_false);
+        emit_cmp_ptr(c, X86_RDI, Py_False);
+        x86_jcc(a, X86_E, is_false);
+        emit_cmp_ptr(c, X86_RDI, Py_True);
+        x86_jcc(a, X86_E, is_true);
+        call_routine(c, ROUTINE_TRUTH);
+        x86_test32_rr(a, X86_RAX, X86_RAX);
+        x86_jcc(a, X86_S, slow);
+        x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
+    }
+    emit_branch_check(c, in, depth - 1, check, done);
+}
+
 /* IS_OP: a pointer comparison, inline. */
 static void emit_is_op(compiler *c, const insn *in, int depth, x86_label slow, x86_label done)
 {
@@ -1830,6 +1877,14 @@ static const fast_emitter fast_emitters[256] = {
     [BINARY_SUBSCR] = emit_binary_subscr, [STORE_SUBSCR] = emit_store_subscr,
     [IS_OP] = emit_is_op,               [COMPARE_OP] = emit_compare_op,
     [UNPACK_SEQUENCE] = emit_unpack_sequence,
+    [POP_JUMP_FORWARD_IF_FALSE] = emit_pop_jump_on_local,
+    [POP_JUMP_BACKWARD_IF_FALSE] = emit_pop_jump_on_local,
+    [POP_JUMP_FORWARD_IF_TRUE] = emit_pop_jump_on_local,
+    [POP_JUMP_BACKWARD_IF_TRUE] = emit_pop_jump_on_local,
+    [POP_JUMP_FORWARD_IF_NONE] = emit_pop_jump_on_local,
+    [POP_JUMP_BACKWARD_IF_NONE] = emit_pop_jump_on_local,
+    [POP_JUMP_FORWARD_IF_NOT_NONE] = emit_pop_jump_on_local,
+    [POP_JUMP_BACKWARD_IF_NOT_NONE] = emit_pop_jump_on_local,
 };
 
 /* ---------------------------------------------------------------------------- */
@@ -1860,6 +1915,9 @@ static int borrowable_entries(const insn *in)
     case BINARY_OP: /* (whether it has a fast path depends on them) */
         return 2;
     }
+    bool jump_if;
+    if (is_pop_jump_if_bool(in->op, &jump_if) || is_pop_jump_if_none(in->op, &jump_if))
+        return 1; /* (a local only: emit_consumer) */
     return 0;
 }
 
@@ -1879,6 +1937,8 @@ static int emit_consumer(compiler *c, const insn *in, int depth)
     if (in->op == BINARY_OP && binary_op_has_fast_path(c, in) && op_and_store_shape(c, in))
         return emit_op_and_store(c, in, depth);
     fast_emitter fast = fast_emitters[in->op];
+    if (fast == emit_pop_jump_on_local && c->borrowed[0].kind != BORROWED_LOCAL)
+        return -1; /* (its plain code handles a value on the stack) */
     if (fast == NULL || (in->op == BINARY_OP && !binary_op_has_fast_path(c, in)) ||
         (in->op == UNPACK_SEQUENCE && in->arg > UNPACK_INLINE_MAX))
         return -1;

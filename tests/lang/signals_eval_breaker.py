@@ -71,6 +71,28 @@ def wait_for_timer(use_calls):
     return flag[0]
 
 
+def wait_on_back_edges():
+    """Loops whose back edge is a plain truth test or an `is not None` test
+    (POP_JUMP_BACKWARD_IF_TRUE, POP_JUMP_BACKWARD_IF_NOT_NONE): they end only
+    if the back edge polls for the timer's signal."""
+    flag = []
+
+    def on_alarm(signum, frame):
+        flag.append(1)
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, 0.002)
+    keep = True
+    while keep:
+        keep = not flag
+    signal.setitimer(signal.ITIMER_REAL, 0.002)
+    x = 0
+    while x is not None:
+        x = None if len(flag) > 1 else x
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, old)
+    return len(flag)
+
+
 def timer_interrupt():
     def on_alarm(signum, frame):
         raise Stop("alarm")
@@ -123,6 +145,7 @@ def main():
     signal.signal(signal.SIGUSR1, old_usr1)
     print("timer flag seen", [wait_for_timer(k % 2 == 1) for k in range(4)])
     print(timer_interrupt())
+    print("alarms seen on back edges", wait_on_back_edges())
 
 
 main()
