@@ -319,12 +319,16 @@ void emit_throw(compiler *c, int depth)
 
 void emit_throw_if(compiler *c, x86_cond cond, int depth)
 {
-    x86_label error = x86_new_label(&c->a);
+    x86_label error = x86_new_label(&c->a), go_on = x86_new_label(&c->a);
+    bool in_cold = c->cold_nesting > 0; /* (then the throw follows right here) */
     x86_jcc(&c->a, cond, error);
     cold_begin(c);
+    if (in_cold)
+        x86_jmp(&c->a, go_on);
     x86_bind(&c->a, error);
     emit_throw(c, depth);
     cold_end(c);
+    x86_bind(&c->a, go_on);
 }
 
 void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target)
@@ -462,6 +466,19 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
     x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, X86_RAX), 0);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
     x86_bind(&c->a, done);
+}
+
+/* Jumps to PENDING when the eval breaker is set or tracing is on: what
+ * the checks after a call look at (emit_eval_breaker_check,
+ * emit_tracing_check), for the direct-call routine, which tells its sites
+ * whether they need them.  Clobbers rcx. */
+void emit_jump_if_call_checks_due(compiler *c, x86_label pending)
+{
+    _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
+    x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, X86_RCX), 0);
+    x86_jcc(&c->a, X86_NE, pending);
+    x86_cmp8_mi(&c->a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
+    x86_jcc(&c->a, X86_NE, pending);
 }
 
 /* After code that may have run sys.settrace()/sys.setprofile(): the rest
@@ -638,6 +655,25 @@ void emit_truth_routine(compiler *c)
  * PyObject_IsTrue in a helper.  (That call stays inline: objects with a
  * __bool__ or __len__ of their own are common, and deferring it cost
  * docutils 2.4% more I1 misses.) */
+/* POP_JUMP_*_IF_TRUE/FALSE's helper (PyObject_IsTrue) on the value on top
+ * of the stack, which it consumes; then to IS_TRUE or IS_FALSE. */
+void emit_truth_by_helper(compiler *c, const insn *in, int depth, bool jump_if,
+                          x86_label is_true, x86_label is_false)
+{
+    x86_asm *a = &c->a;
+    x86_label slow_true = x86_new_label(a);
+    emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_S, c->throw_exit);
+    x86_jcc(a, X86_NE, slow_true);
+    /* __bool__ may have switched tracing on */
+    emit_tracing_check_at(c, branch_destination(in, !jump_if), depth - 1);
+    x86_jmp(a, is_false);
+    x86_bind(a, slow_true);
+    emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
+    x86_jmp(a, is_true);
+}
+
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
@@ -652,7 +688,7 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_jcc(a, X86_E, false_dec);
     emit_cmp_ptr(c, X86_RDI, Py_None);
     x86_jcc(a, X86_E, false_dec);
-    x86_label slow = x86_new_label(a), slow_true = x86_new_label(a);
+    x86_label slow = x86_new_label(a);
     call_routine(c, ROUTINE_TRUTH);
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_S, slow);
@@ -663,16 +699,7 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
     x86_jmp(a, fall);
     cold_begin(c); /* anything with a __bool__ or __len__ of its own */
     x86_bind(a, slow);
-    emit_helper_call(c, in, depth, pyston_op_helpers[in->op].fn);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_S, c->throw_exit);
-    x86_jcc(a, X86_NE, slow_true);
-    /* __bool__ may have switched tracing on */
-    emit_tracing_check_at(c, branch_destination(in, !jump_if), depth - 1);
-    x86_jmp(a, is_false);
-    x86_bind(a, slow_true);
-    emit_tracing_check_at(c, branch_destination(in, jump_if), depth - 1);
-    x86_jmp(a, is_true);
+    emit_truth_by_helper(c, in, depth, jump_if, is_true, is_false);
     cold_end(c);
     x86_bind(a, true_dec);
     emit_decref_no_dealloc(c, X86_RDI);
@@ -853,12 +880,17 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         /* The hot path: len() and friends, or the shared routine that
          * enters a compiled function directly or calls a C function; the
          * generic path out of line (the slow path replays the CALL, which
-         * then comes here with c->replaying set). */
-        x86_label done = x86_new_label(a), slow = x86_new_label(a);
+         * then comes here with c->replaying set).  The checks after a call
+         * (DONE) go to the cold section where the routine tells the site
+         * whether they are due; len(), isinstance() and list.append skip
+         * them, as the interpreter's specialized forms do. */
+        x86_label done = x86_new_label(a), slow = x86_new_label(a), checked = x86_new_label(a);
         if (!c->replaying)
-            emit_builtin_call(c, in, depth, done);
-        if (!c->replaying && emit_call_inline(c, in, depth, done, slow)) {
+            emit_builtin_call(c, in, depth, checked);
+        bool shared_call = !c->replaying && emit_call_inline(c, in, depth, done, checked, slow);
+        if (shared_call) {
             defer_slow_path(c, in, NULL, depth, slow, done);
+            cold_begin(c);
         } else {
             emit_helper_args(c, in, depth);
             emit_load_ptr(c, X86_R8, c->kwnames);
@@ -872,6 +904,11 @@ bool emit_insn(compiler *c, const insn *in, int depth)
             emit_eval_breaker_check(c, in->at, depth - in->arg - 1);
             emit_tracing_check(c, in, depth - in->arg - 1);
         }
+        if (shared_call) {
+            x86_jmp(a, checked);
+            cold_end(c);
+        }
+        x86_bind(a, checked);
         return true;
     }
     }

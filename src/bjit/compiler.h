@@ -187,6 +187,8 @@ void emit_jump_taken(compiler *c, const insn *in, int depth_after);
 x86_label branch_taken_label(compiler *c, const insn *in, x86_label *check);
 void emit_branch_check(compiler *c, const insn *in, int depth_after, x86_label check,
                        x86_label fall);
+void emit_truth_by_helper(compiler *c, const insn *in, int depth, bool jump_if,
+                          x86_label is_true, x86_label is_false);
 /* POP_JUMP_IF_TRUE/FALSE on the value on top of the stack. */
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if);
 
@@ -196,7 +198,9 @@ bool emit_insn(compiler *c, const insn *in, int depth);
 
 /* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
  * after it, and falls through to the generic CALL when it does not apply. */
-bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow);
+bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label checked,
+                      x86_label slow);
+void emit_jump_if_call_checks_due(compiler *c, x86_label pending);
 /* Calls one of the shared routines (call rel32; the routine emitted
  * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
 void call_routine(compiler *c, routine r);

@@ -1825,8 +1825,8 @@ static bool is_pop_jump_if_none(int op, bool *jump_if_none)
 /* `if x:`, `if x is None:` on a local: the local tested where it is, with
  * no reference taken and none dropped.  True, False and None by identity,
  * ints and containers by the shared routine; anything else (a __bool__ or
- * __len__ of its own) and an unbound local through the slow path, which
- * pushes the local and runs the jump's plain code. */
+ * __len__ of its own) pushed and given to the helper; an unbound local
+ * through the slow path, whose LOAD_FAST raises. */
 static void emit_pop_jump_on_local(compiler *c, const insn *in, int depth, x86_label slow,
                                    x86_label done)
 {
@@ -1844,10 +1844,17 @@ static void emit_pop_jump_on_local(compiler *c, const insn *in, int depth, x86_l
         x86_jcc(a, X86_E, is_false);
         emit_cmp_ptr(c, X86_RDI, Py_True);
         x86_jcc(a, X86_E, is_true);
+        x86_label undecided = x86_new_label(a);
         call_routine(c, ROUTINE_TRUTH);
         x86_test32_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_S, slow);
+        x86_jcc(a, X86_S, undecided);
         x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
+        cold_begin(c); /* a __bool__ or __len__ of its own: the local pushed */
+        x86_bind(a, undecided);
+        emit_incref(c, X86_RDI);
+        x86_mov_store(a, stack_slot(c, depth - 1), X86_RDI);
+        emit_truth_by_helper(c, in, depth, jump_if, is_true, is_false);
+        cold_end(c);
     }
     emit_branch_check(c, in, depth - 1, check, done);
 }

@@ -281,13 +281,16 @@ static void call_c_callee(compiler *c, x86_label decline)
  * with rdi, r8, r9 as load_callee leaves them; returns edx = 0 when the
  * callee is neither a compiled function that can be entered directly nor
  * a C callee of a simple form (the generic path reloads the stack), else
- * edx = 1 and rax = the result (NULL: an exception), the callee's frame
- * pushed, run, cleared and popped, or the C function called.  SCRATCH()
+ * rax = the result (NULL: an exception), the callee's frame pushed, run,
+ * cleared and popped, or the C function called, and edx = 1, or edx = 2
+ * when the checks after a call have something to do (the eval breaker is
+ * set, or tracing went on): the site makes them only then.  SCRATCH()
  * inside are its own three words. */
 void emit_direct_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label not_taken = x86_new_label(a), leave = x86_new_label(a), decline = x86_new_label(a);
+    x86_label called = x86_new_label(a), checks_due = x86_new_label(a);
     x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
     check_callee(c, not_taken);
     push_frame(c, not_taken);
@@ -301,10 +304,17 @@ void emit_direct_call_routine(compiler *c)
     x86_mov_store(a, SCRATCH(2), X86_RAX); /* the result, or NULL */
     clear_and_pop(c);
     x86_mov_load(a, X86_RAX, SCRATCH(2));
-    x86_mov_imm(a, X86_RDX, 1);
-    x86_jmp(a, leave);
+    x86_jmp(a, called);
     x86_bind(a, not_taken);
     call_c_callee(c, decline);
+    x86_test32_rr(a, X86_RDX, X86_RDX);
+    x86_jcc(a, X86_E, decline); /* (pyston_call_c did not call) */
+    x86_bind(a, called);
+    x86_mov_imm(a, X86_RDX, 1);
+    emit_jump_if_call_checks_due(c, checks_due);
+    x86_jmp(a, leave);
+    x86_bind(a, checks_due);
+    x86_mov_imm(a, X86_RDX, 2);
     x86_jmp(a, leave);
     x86_bind(a, decline);
     x86_mov_imm(a, X86_RDX, 0);
@@ -340,7 +350,10 @@ void emit_unpack_method_routine(compiler *c)
     x86_ret(a);
 }
 
-bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label slow)
+/* The CALL site of the routine: to SLOW when it declines, to DONE (the
+ * checks after a call) when they are due, else past them to CHECKED. */
+bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label checked,
+                      x86_label slow)
 {
     x86_asm *a = &c->a;
     if (c->kwnames != NULL || !INLINE_CALLS)
@@ -351,12 +364,22 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
      * entry for a call it inlines (the other paths set their own) */
     set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
     call_routine(c, ROUTINE_DIRECT_CALL);
+    x86_label unusual = x86_new_label(a);
+    x86_alu_ri(a, X86_CMP, X86_RDX, 1);
+    x86_jcc(a, X86_NE, unusual);
+    x86_mov_store(a, stack_slot(c, base), X86_RAX);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    emit_throw_if(c, X86_E, base); /* an error: all consumed */
+    x86_jmp(a, checked);
+    cold_begin(c); /* declined (0), or called with the checks due (2) */
+    x86_bind(a, unusual);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, slow);
     x86_mov_store(a, stack_slot(c, base), X86_RAX);
     x86_test_rr(a, X86_RAX, X86_RAX);
-    emit_throw_if(c, X86_E, base); /* an error: all consumed */
+    emit_throw_if(c, X86_E, base);
     x86_jmp(a, done);
+    cold_end(c);
     return true;
 }
 
