@@ -492,3 +492,48 @@ def test_sites_the_interpreter_specialized_take_other_kinds_from_cold_code():
     assert out == stock_out
     # get() 8 times, put() 3 times, call_c() once and its lambda twice
     assert int(err.splitlines()[-1]) == 14
+
+
+GLOBALS_ONLY = """
+import builtins, json, sys
+def mylen(x):
+    return -1
+len = mylen
+def f(x):
+    return len(x), abs(-3)
+out = []
+for i in range(50):               # the interpreter specializes LOAD_GLOBAL_MODULE (len), _BUILTIN (abs)
+    out.append(f([1, 2]))
+try:
+    import pyston
+    before = pyston.stats()["frames_jit"]
+except ImportError:
+    pyston = None
+out.append(f([1]))
+del globals()["len"]              # now the builtin: a globals-only site must notice
+out.append(f([1]))
+builtins.len = lambda x: 42       # a builtins change
+out.append(f([1]))
+len = mylen                       # back in the globals
+out.append(f([1]))
+del len
+builtins.abs = lambda x: "abs"
+out.append(f([1]))
+print(json.dumps(out[-6:]))
+if pyston:
+    print(pyston.stats()["frames_jit"] - before, file=sys.stderr)
+"""
+
+
+def test_a_global_the_interpreter_found_in_the_module_checks_only_the_globals():
+    # At threshold 20 the interpreter specializes f's `len` as
+    # LOAD_GLOBAL_MODULE first, and its compiled code checks only the
+    # globals' version; the global deleted (the builtin then), the builtins
+    # changed, the global back: same output as stock, and f ran compiled.
+    env = clean_env(PYSTON_JIT_THRESHOLD="20")
+    status, stock_out, _ = run([STOCK, "-c", GLOBALS_ONLY], env=env)
+    assert status == 0
+    status, out, err = run([PYSTON, "-c", GLOBALS_ONLY], env=env)
+    assert status == 0, err.decode()
+    assert out == stock_out
+    assert int(err.splitlines()[-1]) == 7  # f five times, mylen twice

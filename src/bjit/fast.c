@@ -916,24 +916,27 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
                              x86_label done)
 {
     x86_asm *a = &c->a;
-    char *cache = cache_of(c, in);
+    pyston_global_cache *cache = (pyston_global_cache *)(void *)cache_of(c, in);
+    cache->globals_only = _Py_OPCODE(c->code[in->at]) == LOAD_GLOBAL_MODULE;
     emit_load_ptr(c, X86_R8, cache);
     x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_globals)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, globals_version)));
     x86_jcc(a, X86_NE, slow); /* (a version is unique: the dict the cache saw) */
-    x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_builtins)));
-    emit_cmp_mem_ptr(c, x86_at(X86_RAX, OFF_TYPE), &PyDict_Type); /* builtins may be any mapping */
-    x86_jcc(a, X86_NE, slow);
-    x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
-    x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, builtins_version)));
-    x86_jcc(a, X86_NE, slow);
+    if (!cache->globals_only) {
+        x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_builtins)));
+        emit_cmp_mem_ptr(c, x86_at(X86_RAX, OFF_TYPE), &PyDict_Type); /* builtins may be any mapping */
+        x86_jcc(a, X86_NE, slow);
+        x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
+        x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, builtins_version)));
+        x86_jcc(a, X86_NE, slow);
+    }
     x86_mov_load(a, X86_RAX, x86_at(X86_R8, offsetof(pyston_global_cache, value)));
     emit_incref(c, X86_RAX);
     if (in->arg & 1)
         x86_mov_store_imm(a, stack_slot(c, depth++), 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    count_hit(c, in);
+    x86_inc_m(a, x86_at(X86_R8, -(int32_t)sizeof(uint64_t))); /* count_hit's counter */
     x86_jmp(a, done);
 }
 

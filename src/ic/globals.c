@@ -11,6 +11,17 @@ static inline uint64_t version_of(PyObject *dict)
     return ((PyDictObject *)dict)->ma_version_tag;
 }
 
+/* Whether LOAD_GLOBAL's VALUE came from the globals (an exact dict of
+ * unicode keys, as the versions just checked it was: no __eq__ runs). */
+static bool in_globals(_PyInterpreterFrame *f, int oparg, PyObject *value)
+{
+    PyObject *name = PyTuple_GET_ITEM(f->f_code->co_names, oparg >> 1);
+    PyObject *found = PyDict_GetItemWithError(f->f_globals, name);
+    if (found == NULL)
+        PyErr_Clear();
+    return found == value;
+}
+
 int pyston_ic_LOAD_GLOBAL(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **sp, int oparg,
                           void *cache)
 {
@@ -31,7 +42,8 @@ int pyston_ic_LOAD_GLOBAL(PyThreadState *ts, _PyInterpreterFrame *f, PyObject **
     if (pyston_op_LOAD_GLOBAL(ts, f, sp, oparg, NULL) < 0)
         return -1;
     /* a lookup that ran __eq__ may have changed the dicts: then no fill */
-    if (dicts && gv == version_of(globals) && bv == version_of(builtins)) {
+    if (dicts && gv == version_of(globals) && bv == version_of(builtins) &&
+        (!c->globals_only || in_globals(f, oparg, sp[oparg & 1]))) {
         c->globals_version = gv;
         c->builtins_version = bv;
         c->value = sp[oparg & 1];

@@ -16,10 +16,15 @@
 
 #include "cpython.h"
 
-/* LOAD_GLOBAL: the value, valid while neither dict has changed. */
+/* LOAD_GLOBAL: the value, valid while neither dict has changed.  A site
+ * the interpreter specialized as LOAD_GLOBAL_MODULE before the compile is
+ * GLOBALS_ONLY: its cache takes only values found in the globals, which
+ * stay valid while the globals alone are unchanged (they shadow the
+ * builtins), and its compiled code checks only their version. */
 typedef struct {
     uint64_t globals_version, builtins_version; /* 0: empty */
     PyObject *value;
+    bool globals_only;
 } pyston_global_cache;
 
 /* Mirrors propertyobject (Objects/descrobject.c), which is private. */
