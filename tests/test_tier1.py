@@ -479,16 +479,24 @@ if pyston:
 """
 
 
+def run_both_at_threshold_20(program):
+    """Runs PROGRAM under stock and pyston with the JIT threshold at 20 (the
+    interpreter specializes first); returns pyston's stdout, stock's, and
+    pyston's stderr, both runs having succeeded."""
+    env = clean_env(PYSTON_JIT_THRESHOLD="20")
+    status, stock_out, _ = run([STOCK, "-c", program], env=env)
+    assert status == 0
+    status, out, err = run([PYSTON, "-c", program], env=env)
+    assert status == 0, err.decode()
+    return out, stock_out, err
+
+
 def test_sites_the_interpreter_specialized_take_other_kinds_from_cold_code():
     # At threshold 20 the interpreter runs get() and put() first and
     # specializes them for a __slots__ member, which then goes inline; the
     # instance values, dicts, classes and errors after that take the cold
     # paths.  Same output as stock, and the calls ran compiled.
-    env = clean_env(PYSTON_JIT_THRESHOLD="20")
-    status, stock_out, _ = run([STOCK, "-c", SPECIALIZED_FIRST], env=env)
-    assert status == 0
-    status, out, err = run([PYSTON, "-c", SPECIALIZED_FIRST], env=env)
-    assert status == 0, err.decode()
+    out, stock_out, err = run_both_at_threshold_20(SPECIALIZED_FIRST)
     assert out == stock_out
     # get() 8 times, put() 3 times, call_c() once and its lambda twice
     assert int(err.splitlines()[-1]) == 14
@@ -530,10 +538,6 @@ def test_a_global_the_interpreter_found_in_the_module_checks_only_the_globals():
     # LOAD_GLOBAL_MODULE first, and its compiled code checks only the
     # globals' version; the global deleted (the builtin then), the builtins
     # changed, the global back: same output as stock, and f ran compiled.
-    env = clean_env(PYSTON_JIT_THRESHOLD="20")
-    status, stock_out, _ = run([STOCK, "-c", GLOBALS_ONLY], env=env)
-    assert status == 0
-    status, out, err = run([PYSTON, "-c", GLOBALS_ONLY], env=env)
-    assert status == 0, err.decode()
+    out, stock_out, err = run_both_at_threshold_20(GLOBALS_ONLY)
     assert out == stock_out
     assert int(err.splitlines()[-1]) == 7  # f five times, mylen twice

@@ -459,11 +459,23 @@ void emit_jump_if_type(compiler *c, x86_reg type_reg, const PyTypeObject *tp, x8
 }
 
 /* CHECK_EVAL_BREAKER: signals, pending calls, GIL hand-off, async exceptions. */
+/* Sets the flags to test this interpreter's eval breaker (ZF clear: set). */
+static void cmp_eval_breaker(compiler *c, x86_reg scratch)
+{
+    _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
+    x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, scratch), 0);
+}
+
+/* Sets the flags to test whether tracing is on (ZF clear: on). */
+static void cmp_use_tracing(compiler *c)
+{
+    x86_cmp8_mi(&c->a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
+}
+
 static void emit_eval_breaker_check(compiler *c, int at, int depth)
 {
     x86_label done = x86_new_label(&c->a);
-    _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
-    x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, X86_RAX), 0);
+    cmp_eval_breaker(c, X86_RAX);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_BREAKER, at, depth, 0, done));
     x86_bind(&c->a, done);
 }
@@ -474,10 +486,9 @@ static void emit_eval_breaker_check(compiler *c, int at, int depth)
  * whether they need them.  Clobbers rcx. */
 void emit_jump_if_call_checks_due(compiler *c, x86_label pending)
 {
-    _Py_atomic_int *breaker = &PyInterpreterState_Get()->ceval.eval_breaker;
-    x86_alu32_mi(&c->a, X86_CMP, address_of(c, breaker, X86_RCX), 0);
+    cmp_eval_breaker(c, X86_RCX);
     x86_jcc(&c->a, X86_NE, pending);
-    x86_cmp8_mi(&c->a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
+    cmp_use_tracing(c);
     x86_jcc(&c->a, X86_NE, pending);
 }
 
@@ -485,7 +496,7 @@ void emit_jump_if_call_checks_due(compiler *c, x86_label pending)
  * of the frame then runs in the interpreter. */
 void emit_tracing_check_at(compiler *c, int resume, int depth)
 {
-    x86_cmp8_mi(&c->a, x86_at(X86_RBX, offsetof(_PyCFrame, use_tracing)), 0);
+    cmp_use_tracing(c);
     x86_label cont = x86_new_label(&c->a);
     x86_jcc(&c->a, X86_NE, add_stub(c, STUB_TRACING, resume, depth, 0, cont));
     x86_bind(&c->a, cont);
@@ -588,15 +599,14 @@ void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
     emit_call(c, fn);
 }
 
-/* The taken side of a jump; backward jumps check the eval breaker, except
- * the one that closes a `yield from`/`await` loop. */
-/* Whether taking jump IN checks the eval breaker on the way (a loop's
- * backward jump), as the interpreter does. */
+/* Whether taking jump IN checks the eval breaker on the way: backward
+ * jumps do, except the one that closes a `yield from`/`await` loop. */
 static bool checks_eval_breaker(const insn *in)
 {
     return is_backward_jump(in->op) && in->op != JUMP_BACKWARD_NO_INTERRUPT;
 }
 
+/* The taken side of a jump. */
 void emit_jump_taken(compiler *c, const insn *in, int depth_after)
 {
     if (checks_eval_breaker(in))
@@ -650,11 +660,51 @@ void emit_truth_routine(compiler *c)
     x86_ret(a);
 }
 
-/* POP_JUMP_*_IF_TRUE/FALSE: True, False and None inline, ints and
- * containers by the shared routine, anything else through
- * PyObject_IsTrue in a helper.  (That call stays inline: objects with a
- * __bool__ or __len__ of their own are common, and deferring it cost
- * docutils 2.4% more I1 misses.) */
+bool is_pop_jump_if_bool(int op, bool *jump_if)
+{
+    switch (op) {
+    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
+        *jump_if = true;
+        return true;
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
+        *jump_if = false;
+        return true;
+    }
+    return false;
+}
+
+bool is_pop_jump_if_none(int op, bool *jump_if_none)
+{
+    switch (op) {
+    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
+        *jump_if_none = true;
+        return true;
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
+        *jump_if_none = false;
+        return true;
+    }
+    return false;
+}
+
+/* The truth of the object in rdi, as POP_JUMP_*_IF_TRUE/FALSE test it:
+ * True, False and None by identity (to IS_TRUE, IS_FALSE), ints and
+ * containers by the shared routine (falls through with eax = 0 or 1 and
+ * the flags of `test eax, eax`), anything else to UNDECIDED (a __bool__
+ * or __len__ of its own: PyObject_IsTrue decides).  rdi kept. */
+void emit_truth_test(compiler *c, x86_label is_true, x86_label is_false, x86_label undecided)
+{
+    x86_asm *a = &c->a;
+    emit_cmp_ptr(c, X86_RDI, Py_True);
+    x86_jcc(a, X86_E, is_true);
+    emit_cmp_ptr(c, X86_RDI, Py_False);
+    x86_jcc(a, X86_E, is_false);
+    emit_cmp_ptr(c, X86_RDI, Py_None);
+    x86_jcc(a, X86_E, is_false);
+    call_routine(c, ROUTINE_TRUTH);
+    x86_test32_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_S, undecided);
+}
+
 /* POP_JUMP_*_IF_TRUE/FALSE's helper (PyObject_IsTrue) on the value on top
  * of the stack, which it consumes; then to IS_TRUE or IS_FALSE. */
 void emit_truth_by_helper(compiler *c, const insn *in, int depth, bool jump_if,
@@ -674,24 +724,17 @@ void emit_truth_by_helper(compiler *c, const insn *in, int depth, bool jump_if,
     x86_jmp(a, is_true);
 }
 
+/* POP_JUMP_*_IF_TRUE/FALSE on the value on top of the stack: the truth
+ * test, the value dropped; PyObject_IsTrue's helper from the cold section. */
 void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
 {
     x86_asm *a = &c->a;
     x86_label true_dec = x86_new_label(a), false_dec = x86_new_label(a);
-    x86_label fall = x86_new_label(a), check;
+    x86_label fall = x86_new_label(a), slow = x86_new_label(a), check;
     x86_label taken = branch_taken_label(c, in, &check);
     x86_label is_true = jump_if ? taken : fall, is_false = jump_if ? fall : taken;
     x86_mov_load(a, X86_RDI, stack_slot(c, depth - 1));
-    emit_cmp_ptr(c, X86_RDI, Py_True);
-    x86_jcc(a, X86_E, true_dec);
-    emit_cmp_ptr(c, X86_RDI, Py_False);
-    x86_jcc(a, X86_E, false_dec);
-    emit_cmp_ptr(c, X86_RDI, Py_None);
-    x86_jcc(a, X86_E, false_dec);
-    x86_label slow = x86_new_label(a);
-    call_routine(c, ROUTINE_TRUTH);
-    x86_test32_rr(a, X86_RAX, X86_RAX);
-    x86_jcc(a, X86_S, slow);
+    emit_truth_test(c, true_dec, false_dec, slow);
     x86_store32(a, SCRATCH(0), X86_RAX);
     emit_decref_rdi(c, in->at, false);
     x86_alu32_mi(a, X86_CMP, SCRATCH(0), 0);
@@ -823,17 +866,19 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_jump_taken(c, in, depth);
         return true;
     case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
-        emit_pop_jump_if_bool(c, in, depth, true);
+    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE: {
+        bool jump_if = false;
+        is_pop_jump_if_bool(in->op, &jump_if);
+        emit_pop_jump_if_bool(c, in, depth, jump_if);
         return true;
-    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
-        emit_pop_jump_if_bool(c, in, depth, false);
-        return true;
+    }
     case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
-        emit_pop_jump_if_none(c, in, depth, true);
+    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE: {
+        bool jump_if_none = false;
+        is_pop_jump_if_none(in->op, &jump_if_none);
+        emit_pop_jump_if_none(c, in, depth, jump_if_none);
         return true;
-    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
-        emit_pop_jump_if_none(c, in, depth, false);
-        return true;
+    }
     case RETURN_VALUE: { /* pyston_rt_return, inline */
         x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
         set_prev_instr(c, in->at); /* f_lineno of a finished frame reads it */

@@ -187,6 +187,9 @@ void emit_jump_taken(compiler *c, const insn *in, int depth_after);
 x86_label branch_taken_label(compiler *c, const insn *in, x86_label *check);
 void emit_branch_check(compiler *c, const insn *in, int depth_after, x86_label check,
                        x86_label fall);
+bool is_pop_jump_if_bool(int op, bool *jump_if);
+bool is_pop_jump_if_none(int op, bool *jump_if_none);
+void emit_truth_test(compiler *c, x86_label is_true, x86_label is_false, x86_label undecided);
 void emit_truth_by_helper(compiler *c, const insn *in, int depth, bool jump_if,
                           x86_label is_true, x86_label is_false);
 /* POP_JUMP_IF_TRUE/FALSE on the value on top of the stack. */
@@ -196,8 +199,10 @@ void emit_pop_jump_if_bool(compiler *c, const insn *in, int depth, bool jump_if)
  * the fast paths).  False for an instruction with neither. */
 bool emit_insn(compiler *c, const insn *in, int depth);
 
-/* fast_call.c: a CALL of a compiled Python function, inline; jumps to DONE
- * after it, and falls through to the generic CALL when it does not apply. */
+/* fast_call.c: a CALL through the direct-call routine; jumps to CHECKED
+ * after it, to DONE (the checks after a call) when they are due, to SLOW
+ * (the generic CALL) when the routine declines; false when it does not
+ * apply. */
 bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label checked,
                       x86_label slow);
 void emit_jump_if_call_checks_due(compiler *c, x86_label pending);

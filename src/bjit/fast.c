@@ -47,6 +47,21 @@ static void count_hit(compiler *c, const insn *in)
     emit_count(c, (uint64_t *)(void *)(c->caches + in->cache - sizeof(uint64_t)));
 }
 
+/* The same counter, through CACHE, a register holding the site's cache
+ * (4 bytes of code instead of 9). */
+static void count_hit_via(compiler *c, x86_reg cache)
+{
+    x86_inc_m(&c->a, x86_at(cache, -(int32_t)sizeof(uint64_t)));
+}
+
+/* The specialized form of IN that the interpreter chose while it ran the
+ * code before it was compiled: which kind of attribute a site sees, where
+ * a global was found. */
+static int specialized_op(compiler *c, const insn *in)
+{
+    return _Py_OPCODE(c->code[in->at]);
+}
+
 /* --- operands: the stack entries a fast path reads -------------------------- */
 
 /* REG = the stack entry K below the top (0: the top), from wherever it is:
@@ -332,19 +347,6 @@ static void float_compare(compiler *c, int op)
         x86_alu_rr(a, X86_OR, X86_RDX, X86_RCX);
         break;
     }
-}
-
-static bool is_pop_jump_if_bool(int op, bool *jump_if)
-{
-    switch (op) {
-    case POP_JUMP_FORWARD_IF_TRUE: case POP_JUMP_BACKWARD_IF_TRUE:
-        *jump_if = true;
-        return true;
-    case POP_JUMP_FORWARD_IF_FALSE: case POP_JUMP_BACKWARD_IF_FALSE:
-        *jump_if = false;
-        return true;
-    }
-    return false;
 }
 
 /* edx = whether the strs rdi and rsi are equal (== ) or not (!=):
@@ -917,7 +919,7 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
 {
     x86_asm *a = &c->a;
     pyston_global_cache *cache = (pyston_global_cache *)(void *)cache_of(c, in);
-    cache->globals_only = _Py_OPCODE(c->code[in->at]) == LOAD_GLOBAL_MODULE;
+    cache->globals_only = specialized_op(c, in) == LOAD_GLOBAL_MODULE;
     emit_load_ptr(c, X86_R8, cache);
     x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_globals)));
     x86_mov_load(a, X86_RAX, x86_at(X86_RAX, DICT_VERSION));
@@ -936,7 +938,7 @@ static void emit_load_global(compiler *c, const insn *in, int depth, x86_label s
     if (in->arg & 1)
         x86_mov_store_imm(a, stack_slot(c, depth++), 0);
     x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    x86_inc_m(a, x86_at(X86_R8, -(int32_t)sizeof(uint64_t))); /* count_hit's counter */
+    count_hit_via(c, X86_R8);
     x86_jmp(a, done);
 }
 
@@ -1087,13 +1089,6 @@ static void instance_attr_or_slow(compiler *c, const insn *in, x86_label slow)
     call_routine(c, ROUTINE_INSTANCE_ATTR);
     x86_test_rr(&c->a, X86_RAX, X86_RAX);
     x86_jcc(&c->a, X86_E, slow);
-}
-
-/* The specialized form of IN that the interpreter chose while it ran the
- * code before it was compiled: which kind of attribute a site sees. */
-static int specialized_op(compiler *c, const insn *in)
-{
-    return _Py_OPCODE(c->code[in->at]);
 }
 
 /* rax = the instance value (or, SLOT, the __slots__ member) that the way
@@ -1812,19 +1807,6 @@ void emit_slow_path_calls(compiler *c, const insn *in, int depth, x86_label done
 
 /* --- LOAD_FAST + POP_JUMP_IF_* ----------------------------------------------- */
 
-static bool is_pop_jump_if_none(int op, bool *jump_if_none)
-{
-    switch (op) {
-    case POP_JUMP_FORWARD_IF_NONE: case POP_JUMP_BACKWARD_IF_NONE:
-        *jump_if_none = true;
-        return true;
-    case POP_JUMP_FORWARD_IF_NOT_NONE: case POP_JUMP_BACKWARD_IF_NOT_NONE:
-        *jump_if_none = false;
-        return true;
-    }
-    return false;
-}
-
 /* `if x:`, `if x is None:` on a local: the local tested where it is, with
  * no reference taken and none dropped.  True, False and None by identity,
  * ints and containers by the shared routine; anything else (a __bool__ or
@@ -1837,20 +1819,13 @@ static void emit_pop_jump_on_local(compiler *c, const insn *in, int depth, x86_l
     bool jump_if_none, jump_if;
     x86_label check, taken = branch_taken_label(c, in, &check);
     load_entry(c, X86_RDI, depth, 0, slow);
-    emit_cmp_ptr(c, X86_RDI, Py_None);
     if (is_pop_jump_if_none(in->op, &jump_if_none)) {
+        emit_cmp_ptr(c, X86_RDI, Py_None);
         x86_jcc(a, jump_if_none ? X86_E : X86_NE, taken);
     } else if (is_pop_jump_if_bool(in->op, &jump_if)) {
         x86_label is_true = jump_if ? taken : done, is_false = jump_if ? done : taken;
-        x86_jcc(a, X86_E, is_false);
-        emit_cmp_ptr(c, X86_RDI, Py_False);
-        x86_jcc(a, X86_E, is_false);
-        emit_cmp_ptr(c, X86_RDI, Py_True);
-        x86_jcc(a, X86_E, is_true);
         x86_label undecided = x86_new_label(a);
-        call_routine(c, ROUTINE_TRUTH);
-        x86_test32_rr(a, X86_RAX, X86_RAX);
-        x86_jcc(a, X86_S, undecided);
+        emit_truth_test(c, is_true, is_false, undecided);
         x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
         cold_begin(c); /* a __bool__ or __len__ of its own: the local pushed */
         x86_bind(a, undecided);

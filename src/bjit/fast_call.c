@@ -350,6 +350,16 @@ void emit_unpack_method_routine(compiler *c)
     x86_ret(a);
 }
 
+/* The routine's result in rax (NULL: an error, the call's entries all
+ * consumed) in the call's place at BASE; then to THEN. */
+static void store_call_result(compiler *c, int base, x86_label then)
+{
+    x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
+    x86_test_rr(&c->a, X86_RAX, X86_RAX);
+    emit_throw_if(c, X86_E, base);
+    x86_jmp(&c->a, then);
+}
+
 /* The CALL site of the routine: to SLOW when it declines, to DONE (the
  * checks after a call) when they are due, else past them to CHECKED. */
 bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label checked,
@@ -367,18 +377,12 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     x86_label unusual = x86_new_label(a);
     x86_alu_ri(a, X86_CMP, X86_RDX, 1);
     x86_jcc(a, X86_NE, unusual);
-    x86_mov_store(a, stack_slot(c, base), X86_RAX);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    emit_throw_if(c, X86_E, base); /* an error: all consumed */
-    x86_jmp(a, checked);
+    store_call_result(c, base, checked);
     cold_begin(c); /* declined (0), or called with the checks due (2) */
     x86_bind(a, unusual);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, slow);
-    x86_mov_store(a, stack_slot(c, base), X86_RAX);
-    x86_test_rr(a, X86_RAX, X86_RAX);
-    emit_throw_if(c, X86_E, base);
-    x86_jmp(a, done);
+    store_call_result(c, base, done);
     cold_end(c);
     return true;
 }
