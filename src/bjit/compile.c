@@ -581,15 +581,31 @@ static struct {
     void *const *slot[NROUTINES];
 } shared;
 
+static bool routine_is_shared(compiler *c, routine r)
+{
+    return !c->building_routines && shared.slot[r] != NULL &&
+           shared.interp == PyInterpreterState_Get();
+}
+
 void call_routine(compiler *c, routine r)
 {
-    if (!c->building_routines && shared.slot[r] != NULL &&
-        shared.interp == PyInterpreterState_Get()) {
+    if (routine_is_shared(c, r)) {
         x86_call_m(&c->a, x86_abs((int32_t)(uintptr_t)shared.slot[r]));
         return;
     }
     c->routine_used[r] = true;
     x86_call_label(&c->a, c->routine[r]);
+}
+
+/* A jump to routine R, which leaves the function (it does not come back). */
+void jump_to_routine(compiler *c, routine r)
+{
+    if (routine_is_shared(c, r)) {
+        x86_jmp_m(&c->a, x86_abs((int32_t)(uintptr_t)shared.slot[r]));
+        return;
+    }
+    c->routine_used[r] = true;
+    x86_jmp(&c->a, c->routine[r]);
 }
 
 void emit_helper_call(compiler *c, const insn *in, int depth, const void *fn)
@@ -879,18 +895,11 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         emit_pop_jump_if_none(c, in, depth, jump_if_none);
         return true;
     }
-    case RETURN_VALUE: { /* pyston_rt_return, inline */
-        x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
-        set_prev_instr(c, in->at); /* f_lineno of a finished frame reads it */
-        x86_mov_imm(a, X86_RAX, c->nlocalsplus); /* the locals, for _PyFrame_Clear */
-        x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RAX);
-        x86_alu32_mi(a, X86_ADD, remaining, 1);
-        x86_mov_load(a, X86_RAX, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)));
-        x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), X86_RAX);
+    case RETURN_VALUE: /* pyston_rt_return, in the shared routine */
+        x86_mov_imm(a, X86_RCX, in->at);
         x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
-        x86_jmp(a, c->epilogue);
+        jump_to_routine(c, ROUTINE_RETURN);
         return true;
-    }
     case RETURN_GENERATOR: { /* returns the generator; resumptions come back after it */
         x86_label ok = x86_new_label(a), defer = x86_new_label(a);
         set_prev_instr(c, in->at);
@@ -1238,13 +1247,10 @@ static void emit_shared_exits(compiler *c)
     x86_jmp(a, c->throw_exit);
 }
 
-static void emit_epilogue(compiler *c)
+/* The registers emit_prologue saved, restored; then back to the caller. */
+static void emit_restore_and_return(compiler *c)
 {
     x86_asm *a = &c->a;
-    emit_too_deep(c);
-    emit_shared_exits(c);
-    emit_unwind(c);
-    x86_bind(a, c->epilogue);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
     x86_pop(a, X86_R15);
     x86_pop(a, X86_R14);
@@ -1253,6 +1259,37 @@ static void emit_epilogue(compiler *c)
     x86_pop(a, X86_RBX);
     x86_pop(a, X86_RBP);
     x86_ret(a);
+}
+
+static void emit_epilogue(compiler *c)
+{
+    emit_too_deep(c);
+    emit_shared_exits(c);
+    emit_unwind(c);
+    x86_bind(&c->a, c->epilogue);
+    emit_restore_and_return(c);
+}
+
+/* RETURN_VALUE's exit, jumped to with rax = the result (the frame's
+ * reference) and ecx = the code unit of the RETURN_VALUE: pyston_rt_return
+ * inline, in one copy that all functions share (so that it stays in the
+ * instruction cache; it is the same for every function, whose epilogue is
+ * emit_restore_and_return). */
+static void emit_return_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
+    /* prev_instr: f_lineno of a finished frame reads it */
+    x86_lea(a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
+    x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+    /* stacktop = the locals, for _PyFrame_Clear */
+    x86_mov_load(a, X86_RCX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_code)));
+    x86_load32(a, X86_RCX, x86_at(X86_RCX, offsetof(PyCodeObject, co_nlocalsplus)));
+    x86_store32(a, x86_at(FRAME, OFF_STACKTOP), X86_RCX);
+    x86_alu32_mi(a, X86_ADD, remaining, 1);
+    x86_mov_load(a, X86_RCX, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)));
+    x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), X86_RCX);
+    emit_restore_and_return(c);
 }
 
 /* One block for the caches of every instruction that will be emitted. */
@@ -1299,6 +1336,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
         [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
         [ROUTINE_TRUTH] = emit_truth_routine,
+        [ROUTINE_RETURN] = emit_return_routine,
     };
     static const char *const routine_names[NROUTINES] = {
         [ROUTINE_DIRECT_CALL] = "routine: direct call",
@@ -1308,6 +1346,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
         [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
         [ROUTINE_TRUTH] = "routine: truth",
+        [ROUTINE_RETURN] = "routine: return",
     };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
         if (c->routine_used[r] || c->building_routines) {

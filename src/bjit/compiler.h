@@ -30,6 +30,7 @@ typedef enum {
     ROUTINE_INSTANCE_ATTR, /* fast.c: an instance's dict, a class attribute */
     ROUTINE_UNPACK_METHOD, /* fast_call.c: a bound method object's parts */
     ROUTINE_TRUTH,       /* compile.c: an int's or a container's truth */
+    ROUTINE_RETURN,      /* compile.c: RETURN_VALUE's frame exit (jumped to) */
     NROUTINES
 } routine;
 
@@ -209,6 +210,7 @@ void emit_jump_if_call_checks_due(compiler *c, x86_label pending);
 /* Calls one of the shared routines (call rel32; the routine emitted
  * later).  Inside a routine rsp is 8 bytes off a 16-byte boundary. */
 void call_routine(compiler *c, routine r);
+void jump_to_routine(compiler *c, routine r);
 /* The routines, for the function's end. */
 void emit_direct_call_routine(compiler *c);
 void emit_unpack_method_routine(compiler *c);

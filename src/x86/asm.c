@@ -477,6 +477,7 @@ void x86_call_label(x86_asm *a, x86_label target) { rel32_to(a, 0xE8, target, X8
 void x86_jmp_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 4, target, false); }
 void x86_call_r(x86_asm *a, x86_reg target) { op_reg(a, false, 0xFF, 2, target, false); }
 void x86_call_m(x86_asm *a, x86_mem target) { op_mem(a, false, 0xFF, 2, target); }
+void x86_jmp_m(x86_asm *a, x86_mem target) { op_mem(a, false, 0xFF, 4, target); }
 
 static void push_pop(x86_asm *a, uint8_t opcode, x86_reg r)
 {

@@ -157,6 +157,7 @@ void x86_call_label(x86_asm *a, x86_label target); /* call rel32 */
 void x86_jmp_r(x86_asm *a, x86_reg target);
 void x86_call_r(x86_asm *a, x86_reg target);
 void x86_call_m(x86_asm *a, x86_mem target); /* call [target] */
+void x86_jmp_m(x86_asm *a, x86_mem target);  /* jmp [target] */
 void x86_push(x86_asm *a, x86_reg r);
 void x86_pop(x86_asm *a, x86_reg r);
 void x86_ret(x86_asm *a);

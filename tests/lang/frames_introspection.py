@@ -142,6 +142,24 @@ def inner_raise():
     return x / y
 
 
+def returns_from_two_lines(n, kept):
+    kept.append(sys._getframe())
+    doubled = n * 2
+    if n > 1:
+        return doubled
+    plus_one = doubled + 1
+    return plus_one
+
+
+def finished_frames():
+    """A finished frame keeps the line of the return it left by, and the
+    locals it had (the shared return path records both)."""
+    kept = []
+    results = [returns_from_two_lines(n, kept) for n in (1, 2, 3)]
+    return results, [(f.f_lineno, sorted(k for k in f.f_locals if k != "kept"),
+                      f.f_locals.get("plus_one")) for f in kept]
+
+
 def main():
     res = None
     for _ in range(300):
@@ -161,6 +179,7 @@ def main():
     print(hot(500))
     print(K().method(), K().prop)
     print(exc_frames())
+    print(finished_frames())
     f = sys._getframe()
     print(f.f_code.co_name, f.f_back.f_code.co_name, f.f_back.f_back, f.f_globals is globals(),
           f.f_builtins is __builtins__.__dict__ if hasattr(__builtins__, "__dict__") else "dict",
