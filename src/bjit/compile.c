@@ -1334,7 +1334,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_ATTR_VALUES] = emit_attr_values_routine,
         [ROUTINE_BINARY_DUNDER] = emit_binary_dunder_routine,
         [ROUTINE_INSTANCE_ATTR] = emit_instance_attr_routine,
-        [ROUTINE_UNPACK_METHOD] = emit_unpack_method_routine,
+        [ROUTINE_STACK_CALL] = emit_stack_call_routine,
         [ROUTINE_TRUTH] = emit_truth_routine,
         [ROUTINE_RETURN] = emit_return_routine,
     };
@@ -1344,7 +1344,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_ATTR_VALUES] = "routine: attribute values",
         [ROUTINE_BINARY_DUNDER] = "routine: binary dunder",
         [ROUTINE_INSTANCE_ATTR] = "routine: instance attribute",
-        [ROUTINE_UNPACK_METHOD] = "routine: unpack method",
+        [ROUTINE_STACK_CALL] = "routine: call from the stack",
         [ROUTINE_TRUTH] = "routine: truth",
         [ROUTINE_RETURN] = "routine: return",
     };

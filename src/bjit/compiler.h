@@ -28,7 +28,7 @@ typedef enum {
     ROUTINE_ATTR_VALUES, /* fast.c: a module's or a class's own attribute */
     ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
     ROUTINE_INSTANCE_ATTR, /* fast.c: an instance's dict, a class attribute */
-    ROUTINE_UNPACK_METHOD, /* fast_call.c: a bound method object's parts */
+    ROUTINE_STACK_CALL,  /* fast_call.c: a CALL site's callee and arguments */
     ROUTINE_TRUTH,       /* compile.c: an int's or a container's truth */
     ROUTINE_RETURN,      /* compile.c: RETURN_VALUE's frame exit (jumped to) */
     NROUTINES
@@ -213,7 +213,7 @@ void call_routine(compiler *c, routine r);
 void jump_to_routine(compiler *c, routine r);
 /* The routines, for the function's end. */
 void emit_direct_call_routine(compiler *c);
-void emit_unpack_method_routine(compiler *c);
+void emit_stack_call_routine(compiler *c);
 void emit_truth_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
@@ -230,13 +230,6 @@ void emit_box_bool(compiler *c);
  * of these.  OUT = the size of the container in OBJ, of a builtin type
  * that keeps it in a field, else to FAIL (clobbers rcx). */
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
-/* fast_builtin.c: the instruction that pushed CALL's callable, in
- * straight-line code (the LOAD_METHOD of a [method, self, args] shape, or
- * the latest one that wrote the callable's slot); NULL when unknown.
- * Whether that is a LOAD_GLOBAL that pushed the NULL below it: the plain
- * [NULL, callable, args] shape, known at compile time. */
-const insn *callable_loader(compiler *c, const insn *call, int depth);
-bool pushes_null_callable(compiler *c, const insn *call, int depth);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
 
 /* fast.c: the calls an instruction's slow path makes itself, before its

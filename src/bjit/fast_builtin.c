@@ -18,7 +18,10 @@ static bool named(PyObject *names, int index, const char *name)
     return PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(names, index), name) == 0;
 }
 
-const insn *callable_loader(compiler *c, const insn *call, int depth)
+/* The instruction that pushed CALL's callable, in straight-line code (the
+ * LOAD_METHOD of a [method, self, args] shape, or the latest one that
+ * wrote the callable's slot); NULL when unknown. */
+static const insn *callable_loader(compiler *c, const insn *call, int depth)
 {
     int function_slot = depth - call->arg - 1; /* [NULL, function, args] */
     int method_slot = function_slot - 1;       /* [method, self, args] */
@@ -42,11 +45,6 @@ static bool is_null_pushing_global(compiler *c, const insn *loader, const insn *
 {
     return loader != NULL && loader->op == LOAD_GLOBAL && (loader->arg & 1) &&
            c->depth[loader - c->insns] == depth - call->arg - 2;
-}
-
-bool pushes_null_callable(compiler *c, const insn *call, int depth)
-{
-    return is_null_pushing_global(c, callable_loader(c, call, depth), call, depth);
 }
 
 /* Which builtin CALL (no keywords) may call, from the instruction that

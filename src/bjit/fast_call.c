@@ -19,34 +19,6 @@
 #define JITCODE_FIELD(name) ((int32_t)offsetof(pyston_jitcode, name))
 #define TSTATE_FIELD(name) ((int32_t)offsetof(PyThreadState, name))
 
-/* rdi = the callable, r8 = &its first argument, r9 = the argument count,
- * for both shapes of the stack: [method, self, args] or [NULL, callable,
- * args], the latter with a bound method object taken apart into the
- * former. */
-static void load_callee(compiler *c, const insn *call, int depth)
-{
-    x86_asm *a = &c->a;
-    int nargs = call->arg;
-    x86_label plain = x86_new_label(a), loaded = x86_new_label(a);
-    if (!pushes_null_callable(c, call, depth)) { /* (else the shape is known) */
-        x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 2));
-        x86_test_rr(a, X86_RDI, X86_RDI);
-        x86_jcc(a, X86_E, plain);
-        x86_lea(a, X86_R8, stack_slot(c, depth - nargs - 1));
-        x86_mov_imm(a, X86_R9, nargs + 1);
-        x86_jmp(a, loaded);
-    }
-    x86_bind(a, plain);
-    x86_mov_load(a, X86_RDI, stack_slot(c, depth - nargs - 1));
-    x86_lea(a, X86_R8, stack_slot(c, depth - nargs));
-    x86_mov_imm(a, X86_R9, nargs);
-    /* a bound method object: its function and self, as CALL does */
-    emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyMethod_Type);
-    x86_jcc(a, X86_NE, loaded);
-    call_routine(c, ROUTINE_UNPACK_METHOD);
-    x86_bind(a, loaded);
-}
-
 /* Jumps to GENERIC unless rdi is a Python function whose compiled code
  * binds r9 positional arguments simply and can be entered now; leaves the
  * code object in rsi, the entry in rcx, the frame size (words) in rdx. */
@@ -246,7 +218,7 @@ static void clear_and_pop(compiler *c)
 #define INLINE_CALLS true
 #endif
 
-/* The routine's other callees, with rdi, r8, r9 as load_callee leaves
+/* The routine's other callees, with rdi, r8, r9 as the stack call routine leaves
  * them: a builtin function, a C type's method descriptor or a type with
  * a vectorcall of its own (range, list, str, ...) goes to pyston_call_c,
  * without the generic dispatch of pyston_op_call, whose rax:rdx the
@@ -278,7 +250,7 @@ static void call_c_callee(compiler *c, x86_label decline)
 
 /* The call itself, shared by the CALL sites (so that each site is
  * small, and the code of calls stays in the instruction cache): called
- * with rdi, r8, r9 as load_callee leaves them; returns edx = 0 when the
+ * with rdi, r8, r9 as the stack call routine leaves them; returns edx = 0 when the
  * callee is neither a compiled function that can be entered directly nor
  * a C callee of a simple form (the generic path reloads the stack), else
  * rax = the result (NULL: an exception), the callee's frame pushed, run,
@@ -323,12 +295,12 @@ void emit_direct_call_routine(compiler *c)
     x86_ret(a);
 }
 
-/* The routine: rdi = a bound method object in the callable's place of the
- * [NULL, callable, args] shape, r8 = &args[0], r9 = their number; takes it
- * apart as CALL does (its function and self replace the NULL and the
- * method; one more argument) and returns rdi, r8, r9 for the
- * [function, self, args] shape. */
-void emit_unpack_method_routine(compiler *c)
+/* rdi = a bound method object in the callable's place of the [NULL,
+ * callable, args] shape, r8 = &args[0], r9 = their number: taken apart as
+ * CALL does (its function and self replace the NULL and the method; one
+ * more argument); rdi, r8, r9 for the [function, self, args] shape.  For a
+ * routine entered with rsp 8 below a 16-byte boundary. */
+static void unpack_method(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, offsetof(PyMethodObject, im_self)));
@@ -347,7 +319,37 @@ void emit_unpack_method_routine(compiler *c)
     x86_mov_load(a, X86_RDI, x86_at(X86_R8, -16));
     x86_alu_ri(a, X86_SUB, X86_R8, 8);
     x86_alu_ri(a, X86_ADD, X86_R9, 1);
-    x86_ret(a);
+}
+
+/* The routine of a CALL site: r8 = &the call's first stack entry, r9 =
+ * CALL's argument count, ecx = the code unit the caller's prev_instr
+ * points to during a direct call.  It finds the callable and the
+ * arguments in both shapes of the stack, [method, self, args] or [NULL,
+ * callable, args] (a bound method object in the latter taken apart into
+ * the former), and goes on into the direct call routine: the sites stay
+ * small, and this code in the instruction cache. */
+void emit_stack_call_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label plain = x86_new_label(a), loaded = x86_new_label(a);
+    /* the interpreter leaves the caller's prev_instr at CALL's last cache
+     * entry for a call it inlines (the other paths set their own) */
+    x86_lea(a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
+    x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+    x86_mov_load(a, X86_RDI, x86_at(X86_R8, 0));
+    x86_test_rr(a, X86_RDI, X86_RDI);
+    x86_jcc(a, X86_E, plain);
+    x86_alu_ri(a, X86_ADD, X86_R8, 8);
+    x86_alu_ri(a, X86_ADD, X86_R9, 1);
+    x86_jmp(a, loaded);
+    x86_bind(a, plain);
+    x86_mov_load(a, X86_RDI, x86_at(X86_R8, 8));
+    x86_alu_ri(a, X86_ADD, X86_R8, 16);
+    emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyMethod_Type);
+    x86_jcc(a, X86_NE, loaded);
+    unpack_method(c);
+    x86_bind(a, loaded);
+    jump_to_routine(c, ROUTINE_DIRECT_CALL);
 }
 
 /* The routine's result in rax (NULL: an error, the call's entries all
@@ -369,11 +371,10 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     if (c->kwnames != NULL || !INLINE_CALLS)
         return false;
     int nargs = in->arg, base = depth - nargs - 2;
-    load_callee(c, in, depth);
-    /* the interpreter leaves the caller's prev_instr at CALL's last cache
-     * entry for a call it inlines (the other paths set their own) */
-    set_prev_instr(c, in->at + _PyOpcode_Caches[CALL]);
-    call_routine(c, ROUTINE_DIRECT_CALL);
+    x86_lea(a, X86_R8, stack_slot(c, base));
+    x86_mov_imm(a, X86_R9, nargs);
+    x86_mov_imm(a, X86_RCX, in->at + _PyOpcode_Caches[CALL]);
+    call_routine(c, ROUTINE_STACK_CALL);
     x86_label unusual = x86_new_label(a);
     x86_alu_ri(a, X86_CMP, X86_RDX, 1);
     x86_jcc(a, X86_NE, unusual);
