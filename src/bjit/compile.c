@@ -1145,22 +1145,30 @@ static void emit_enter(compiler *c)
 }
 
 /* At the recursion limit: _Py_CheckRecursiveCall raises RecursionError
- * (and restores the count), or lets the call proceed. */
-static void emit_too_deep(compiler *c)
+ * (and restores the count), or lets the call proceed; else NULL goes to
+ * EXIT, the epilogue.  KEEP: a register that must survive the call
+ * (X86_NOREG: none). */
+static void emit_too_deep(compiler *c, x86_reg keep, x86_label exit)
 {
     static const char no_where[] = "";
     x86_asm *a = &c->a;
     x86_bind(a, c->enter_too_deep);
+    if (keep != X86_NOREG)
+        x86_mov_store(a, SCRATCH(0), keep);
     x86_mov_rr(a, X86_RDI, TSTATE);
     emit_load_ptr(c, X86_RSI, no_where);
     emit_call(c, _Py_CheckRecursiveCall);
+    if (keep != X86_NOREG)
+        x86_mov_load(a, keep, SCRATCH(0));
     x86_test32_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, c->enter_linked);
     x86_mov_imm(a, X86_RAX, 0); /* return NULL: the frame never ran */
-    x86_jmp(a, c->epilogue);
+    x86_jmp(a, exit);
 }
 
-static void emit_prologue(compiler *c)
+/* The registers the compiled code keeps, saved (emit_restore_and_return
+ * restores them), and set from the entry's arguments (tstate, frame). */
+static void emit_save_and_set_registers(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_push(a, X86_RBP);
@@ -1174,14 +1182,26 @@ static void emit_prologue(compiler *c)
     x86_mov_rr(a, TSTATE, X86_RDI);
     x86_mov_rr(a, FRAME, X86_RSI);
     x86_lea(a, LOCALS, x86_at(FRAME, offsetof(_PyInterpreterFrame, localsplus)));
+}
+
+/* A function's prologue, in the shared routine (ROUTINE_ENTER) except for
+ * a generator's, which keeps its suspended stack first. */
+static void emit_prologue(compiler *c)
+{
+    x86_asm *a = &c->a;
+    if (!c->generator) {
+        call_routine(c, ROUTINE_ENTER);
+        emit_load_ptr(c, FIRST_INSTR, c->code);
+        return;
+    }
+    emit_save_and_set_registers(c);
     emit_load_ptr(c, FIRST_INSTR, c->code);
-    if (c->generator) { /* the suspended stack, for emit_resume_dispatch */
+    { /* the suspended stack, for emit_resume_dispatch */
         x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP));
         x86_mov_store(a, SCRATCH(0), X86_RAX);
     }
     emit_enter(c);
-    if (c->generator)
-        emit_resume_dispatch(c);
+    emit_resume_dispatch(c);
 }
 
 static int dispatch_to_handler(compiler *c, int target, int depth, void *unused)
@@ -1263,7 +1283,8 @@ static void emit_restore_and_return(compiler *c)
 
 static void emit_epilogue(compiler *c)
 {
-    emit_too_deep(c);
+    if (c->generator)
+        emit_too_deep(c, X86_NOREG, c->epilogue);
     emit_shared_exits(c);
     emit_unwind(c);
     x86_bind(&c->a, c->epilogue);
@@ -1289,6 +1310,27 @@ static void emit_return_routine(compiler *c)
     x86_alu32_mi(a, X86_ADD, remaining, 1);
     x86_mov_load(a, X86_RCX, x86_at(FRAME, offsetof(_PyInterpreterFrame, previous)));
     x86_mov_store(a, x86_at(X86_RBX, offsetof(_PyCFrame, current_frame)), X86_RCX);
+    emit_restore_and_return(c);
+}
+
+/* The prologue of a function that is not a generator, called first thing
+ * (so that one copy serves all functions and stays in the instruction
+ * cache): the registers are saved below the caller's return address as
+ * emit_prologue would have it, with this routine's own return address
+ * taken off the stack first and put back last (in r11 meanwhile; a ret,
+ * not a jump, keeps the processor's return predictions in step).  At the
+ * recursion limit it may return NULL for the function, from here. */
+static void emit_enter_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_pop(a, X86_R11);
+    emit_save_and_set_registers(c);
+    emit_enter(c);
+    x86_push(a, X86_R11);
+    x86_ret(a);
+    x86_label leave = x86_new_label(a);
+    emit_too_deep(c, X86_R11, leave);
+    x86_bind(a, leave);
     emit_restore_and_return(c);
 }
 
@@ -1337,6 +1379,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_STACK_CALL] = emit_stack_call_routine,
         [ROUTINE_TRUTH] = emit_truth_routine,
         [ROUTINE_RETURN] = emit_return_routine,
+        [ROUTINE_ENTER] = emit_enter_routine,
     };
     static const char *const routine_names[NROUTINES] = {
         [ROUTINE_DIRECT_CALL] = "routine: direct call",
@@ -1347,6 +1390,7 @@ static void emit_routines(compiler *c)
         [ROUTINE_STACK_CALL] = "routine: call from the stack",
         [ROUTINE_TRUTH] = "routine: truth",
         [ROUTINE_RETURN] = "routine: return",
+        [ROUTINE_ENTER] = "routine: enter",
     };
     for (int r = NROUTINES - 1; r >= 0; r--) { /* (users before the routines they use) */
         if (c->routine_used[r] || c->building_routines) {

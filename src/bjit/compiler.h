@@ -31,6 +31,7 @@ typedef enum {
     ROUTINE_STACK_CALL,  /* fast_call.c: a CALL site's callee and arguments */
     ROUTINE_TRUTH,       /* compile.c: an int's or a container's truth */
     ROUTINE_RETURN,      /* compile.c: RETURN_VALUE's frame exit (jumped to) */
+    ROUTINE_ENTER,       /* compile.c: a function's prologue */
     NROUTINES
 } routine;
 
