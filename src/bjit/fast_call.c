@@ -250,19 +250,21 @@ static void call_c_callee(compiler *c, x86_label decline)
 
 /* The call itself, shared by the CALL sites (so that each site is
  * small, and the code of calls stays in the instruction cache): called
- * with rdi, r8, r9 as the stack call routine leaves them; returns edx = 0 when the
- * callee is neither a compiled function that can be entered directly nor
- * a C callee of a simple form (the generic path reloads the stack), else
- * rax = the result (NULL: an exception), the callee's frame pushed, run,
- * cleared and popped, or the C function called, and edx = 1, or edx = 2
- * when the checks after a call have something to do (the eval breaker is
- * set, or tracing went on): the site makes them only then.  SCRATCH()
- * inside are its own three words. */
+ * with rdi, r8, r9 as the stack call routine leaves them; returns edx = 0
+ * when the callee is neither a compiled function that can be entered
+ * directly nor a C callee of a simple form (the generic path reloads the
+ * stack), else rax = the result, the callee's frame pushed, run, cleared
+ * and popped, or the C function called, and edx = 1; edx = 2 when the
+ * checks after a call have something to do (the eval breaker is set, or
+ * tracing went on): the site makes them only then; edx = 3 with rax =
+ * NULL for an exception.  The flags are those of `cmp rdx, 1`, so that
+ * a site needs one jne for all but the common case.  SCRATCH() inside
+ * are its own three words. */
 void emit_direct_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_label not_taken = x86_new_label(a), leave = x86_new_label(a), decline = x86_new_label(a);
-    x86_label called = x86_new_label(a), checks_due = x86_new_label(a);
+    x86_label called = x86_new_label(a), checks_due = x86_new_label(a), failed = x86_new_label(a);
     x86_alu_ri(a, X86_SUB, X86_RSP, 8 * SCRATCH_WORDS); /* (realigns rsp too) */
     check_callee(c, not_taken);
     push_frame(c, not_taken);
@@ -282,16 +284,22 @@ void emit_direct_call_routine(compiler *c)
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, decline); /* (pyston_call_c did not call) */
     x86_bind(a, called);
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    x86_jcc(a, X86_E, failed);
     x86_mov_imm(a, X86_RDX, 1);
     emit_jump_if_call_checks_due(c, checks_due);
     x86_jmp(a, leave);
     x86_bind(a, checks_due);
     x86_mov_imm(a, X86_RDX, 2);
     x86_jmp(a, leave);
+    x86_bind(a, failed);
+    x86_mov_imm(a, X86_RDX, 3);
+    x86_jmp(a, leave);
     x86_bind(a, decline);
     x86_mov_imm(a, X86_RDX, 0);
     x86_bind(a, leave);
     x86_alu_ri(a, X86_ADD, X86_RSP, 8 * SCRATCH_WORDS);
+    x86_alu_ri(a, X86_CMP, X86_RDX, 1); /* (the flags for the site's jne) */
     x86_ret(a);
 }
 
@@ -376,10 +384,10 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     x86_mov_imm(a, X86_RCX, in->at + _PyOpcode_Caches[CALL]);
     call_routine(c, ROUTINE_STACK_CALL);
     x86_label unusual = x86_new_label(a);
-    x86_alu_ri(a, X86_CMP, X86_RDX, 1);
-    x86_jcc(a, X86_NE, unusual);
-    store_call_result(c, base, checked);
-    cold_begin(c); /* declined (0), or called with the checks due (2) */
+    x86_jcc(a, X86_NE, unusual); /* (the routine compared rdx with 1) */
+    x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
+    x86_jmp(&c->a, checked);
+    cold_begin(c); /* declined (0), called with the checks due (2), failed (3) */
     x86_bind(a, unusual);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, slow);
