@@ -545,3 +545,68 @@ def test_a_global_the_interpreter_found_in_the_module_checks_only_the_globals():
     out, stock_out, err = run_both_at_threshold_20(GLOBALS_ONLY)
     assert out == stock_out
     assert int(err.splitlines()[-1]) == 7  # f five times, mylen twice
+
+
+DICT_SUBSCRIPTS = """
+import json, sys
+class D(dict):
+    def __missing__(self, key):
+        return "missing " + str(key)
+class G:
+    def __getitem__(self, key):
+        return ("G", key)
+def get(container, key):
+    return container[key]
+def put(container, key, value):
+    container[key] = value
+    return container
+out = []
+d = {"a": 1, (1, 2): "t"}
+for i in range(50):               # the interpreter specializes BINARY_SUBSCR_DICT, STORE_SUBSCR_DICT
+    out.append(get(d, "a"))
+    put({}, i, i)
+try:
+    import pyston
+    before = pyston.stats()["frames_jit"]
+except ImportError:
+    pyston = None
+out.append(get(d, (1, 2)))
+out.append(get([10, 20, 30], -1))
+out.append(get((1, 2), 1))
+out.append(get("abc", 1))
+out.append(get(D(), "k"))
+out.append(get(G(), 5))
+for bad in ((d, "nope"), (d, []), ([1], 5), ([1], "x")):
+    try:
+        get(*bad)
+    except Exception as e:
+        out.append([type(e).__name__, str(e)])
+out.append(sorted(put({}, "k", 1).items()))
+out.append(put([0, 0], 1, 5))
+try:
+    put({}, [], 1)
+except TypeError as e:
+    out.append(str(e))
+print(json.dumps(out[-16:]))
+if pyston:
+    print(pyston.stats()["frames_jit"] - before, file=sys.stderr)
+"""
+
+
+def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
+    # At threshold 20 the interpreter specializes get()'s and put()'s
+    # subscripts for dicts first; compiled, they have no inline list/tuple
+    # path (and so no deferred slow path), and lists, tuples, str, a dict
+    # subclass with __missing__, a class's __getitem__ and the errors give
+    # the same output as stock, get() and put() running compiled.
+    out, stock_out, err = run_both_at_threshold_20(DICT_SUBSCRIPTS)
+    assert out == stock_out
+    assert int(err.splitlines()[-1]) == 13  # get() ten times, put() three
+    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
+    status, _, dump = run([PYSTON, "-c", DICT_SUBSCRIPTS], env=env)
+    assert status == 0
+    text = dump.decode()
+    for name in ("get", "put"):
+        body = text[text.index("pyston: compiled %s " % name):]
+        slow = body.split("; -- slow paths\n", 1)[1].split("; -- ", 1)[0]
+        assert slow.strip() == "", name

@@ -1911,10 +1911,25 @@ static bool is_fusable_push(const insn *in)
     return in->op == LOAD_FAST || in->op == LOAD_CONST;
 }
 
+/* A subscript the interpreter specialized for a dict or a class's
+ * __getitem__: the inline list/tuple path would only fail there, so the
+ * site gets the plain code, whose first try is the dict call
+ * (emit_slow_path_calls), without a detour through the slow path. */
+static bool subscripts_no_sequence(compiler *c, const insn *in)
+{
+    switch (specialized_op(c, in)) {
+    case BINARY_SUBSCR_DICT: case BINARY_SUBSCR_GETITEM: case STORE_SUBSCR_DICT:
+        return true;
+    }
+    return false;
+}
+
 static int emit_consumer(compiler *c, const insn *in, int depth)
 {
     x86_asm *a = &c->a;
     bool jump_if;
+    if (subscripts_no_sequence(c, in))
+        return -1;
     if (in->op == COMPARE_OP && compare_and_branch_shape(c, in, &jump_if))
         return emit_compare_and_branch(c, in, &c->insns[in->next], depth, jump_if);
     if (in->op == CONTAINS_OP && branch_follows(c, in, &jump_if))
