@@ -610,3 +610,78 @@ def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
         body = text[text.index("pyston: compiled %s " % name):]
         slow = body.split("; -- slow paths\n", 1)[1].split("; -- ", 1)[0]
         assert slow.strip() == "", name
+
+
+MODULE_ATTRIBUTES = """
+import json, math, sys, types
+mod = types.ModuleType("mod")
+mod.value = 1
+mod.func = lambda x: x + 1
+class C:
+    value = "class value"
+    @staticmethod
+    def func(x):
+        return ("static", x)
+    def plain(x):
+        return ("plain", x)
+class Inst:
+    def __init__(self):
+        self.value = "instance value"
+    def func(self, x):
+        return ("method", x)
+def read(owner):
+    return owner.value
+def call(owner):
+    return owner.func(2)
+def sqrt_pi():
+    return math.sqrt(4), math.pi
+def cls_call(k):
+    return k.plain(3)
+out = []
+for i in range(50):               # the interpreter specializes LOAD_ATTR_MODULE, LOAD_METHOD_MODULE/_CLASS
+    out.append((read(mod), call(mod), sqrt_pi(), cls_call(C)))
+try:
+    import pyston
+    before = pyston.stats()["frames_jit"]
+except ImportError:
+    pyston = None
+out.append((read(mod), call(mod), sqrt_pi(), cls_call(C)))
+mod.value = 2                     # the module's dict changes
+mod.func = lambda x: x * 10
+out.append((read(mod), call(mod)))
+out.append((read(C), call(C), read(Inst()), call(Inst())))  # a class, an instance
+class D(C):
+    pass
+out.append((cls_call(D), read(D), call(D)))
+C.plain = lambda x: ("replaced", x)
+out.append(cls_call(C))
+del mod.value
+try:
+    read(mod)
+except AttributeError as e:
+    out.append(str(e))
+math.sqrt = lambda x: "patched"
+out.append(sqrt_pi())
+print(json.dumps(out[-8:]))
+if pyston:
+    print(pyston.stats()["frames_jit"] - before, file=sys.stderr)
+"""
+
+
+def test_module_and_class_attributes_the_interpreter_specialized_are_looked_up_first():
+    # At threshold 20 the interpreter specializes read()'s LOAD_ATTR for a
+    # module and call()'s and cls_call()'s LOAD_METHOD for a module and a
+    # class; compiled, those sites ask the module/class routine first, with
+    # no type-version check in their hot code, and the instance ways after
+    # that.  Changed modules and classes, instances, a subclass and errors
+    # after: same output as stock, the functions running compiled.
+    out, stock_out, err = run_both_at_threshold_20(MODULE_ATTRIBUTES)
+    assert out == stock_out
+    assert int(err.splitlines()[-1]) == 19
+    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
+    status, _, dump = run([PYSTON, "-c", MODULE_ATTRIBUTES], env=env)
+    assert status == 0
+    text = dump.decode()
+    for name in ("read", "call", "cls_call", "sqrt_pi"):
+        body = text[text.index("pyston: compiled %s " % name):].split("; -- slow paths")[0]
+        assert "cmp    r9d" not in body, name  # (find_way's type-version check)

@@ -319,16 +319,12 @@ void emit_throw(compiler *c, int depth)
 
 void emit_throw_if(compiler *c, x86_cond cond, int depth)
 {
-    x86_label error = x86_new_label(&c->a), go_on = x86_new_label(&c->a);
-    bool in_cold = c->cold_nesting > 0; /* (then the throw follows right here) */
+    x86_label error = x86_new_label(&c->a);
     x86_jcc(&c->a, cond, error);
-    cold_begin(c);
-    if (in_cold)
-        x86_jmp(&c->a, go_on);
+    x86_label around = out_of_line_begin(c);
     x86_bind(&c->a, error);
     emit_throw(c, depth);
-    cold_end(c);
-    x86_bind(&c->a, go_on);
+    out_of_line_end(c, around);
 }
 
 void emit_jump_if_heap_type(compiler *c, x86_reg type, x86_label target)

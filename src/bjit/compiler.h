@@ -132,6 +132,28 @@ static inline void cold_end(compiler *c)
         x86_section(&c->a, false);
 }
 
+/* Code off the current path, which goes on after out_of_line_end: in
+ * the cold section, or, when the code is there already, right here, with
+ * the current path jumping around it.  The result goes to
+ * out_of_line_end. */
+static inline x86_label out_of_line_begin(compiler *c)
+{
+    x86_label around = -1;
+    if (c->cold_nesting > 0) {
+        around = x86_new_label(&c->a);
+        x86_jmp(&c->a, around);
+    }
+    cold_begin(c);
+    return around;
+}
+
+static inline void out_of_line_end(compiler *c, x86_label around)
+{
+    cold_end(c);
+    if (around >= 0)
+        x86_bind(&c->a, around);
+}
+
 /* The value-stack entry DEPTH, and the stack effect of an instruction
  * (JUMP: on its jump edge). */
 x86_mem stack_slot(compiler *c, int depth);

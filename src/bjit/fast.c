@@ -151,7 +151,7 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
     x86_jcc(a, X86_A, two);
     x86_load32(a, X86_RDX, x86_at(obj, OFF_DIGIT0)); /* ob_size * digit[0] */
     x86_imul_rr(a, value, X86_RDX);
-    cold_begin(c);
+    x86_label around = out_of_line_begin(c);
     x86_bind(a, two); /* ob_size -2 or 2: the sign times digit[0] | digit[1] << 30 */
     x86_lea(a, X86_RDX, x86_at(value, 2));
     x86_alu_ri(a, X86_CMP, X86_RDX, 4);
@@ -163,7 +163,7 @@ static void word_int_value(compiler *c, x86_reg obj, x86_reg value, x86_label fa
     x86_shift_ri(a, X86_SAR, value, 1);
     x86_imul_rr(a, value, X86_R11);
     x86_jmp(a, done);
-    cold_end(c);
+    out_of_line_end(c, around);
     x86_bind(a, done);
 }
 
@@ -960,13 +960,13 @@ static void find_way(compiler *c, x86_label other)
     x86_alu32_rm(a, X86_CMP, X86_R9, x86_at(X86_R8, ENTRY0(type_version)));
     x86_jcc(a, X86_NE, polymorphic); /* (the monomorphic case falls through) */
     x86_bind(a, found);
-    cold_begin(c);
+    x86_label around = out_of_line_begin(c);
     x86_bind(a, polymorphic);
     call_routine(c, ROUTINE_ATTR_WAYS);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_NE, found);
     x86_jmp(a, other);
-    cold_end(c);
+    out_of_line_end(c, around);
 }
 
 /* Scans the ways of the cache from CURSOR (at one of them) for the
@@ -1081,6 +1081,36 @@ static void find_module_or_class_value(compiler *c, x86_label slow)
     x86_jcc(&c->a, X86_E, slow);
 }
 
+/* The interpreter specialized IN for a module's attribute (or, for
+ * LOAD_METHOD, a class's too): whether its site looks there first. */
+static bool module_or_class_first(compiler *c, const insn *in)
+{
+    switch (specialized_op(c, in)) {
+    case LOAD_ATTR_MODULE: case LOAD_METHOD_MODULE: case LOAD_METHOD_CLASS:
+        return true;
+    }
+    return false;
+}
+
+/* For such a site, with the owner in rdi and the cache in r8: rax = the
+ * module's or class's attribute (a new reference) from the shared routine,
+ * or a jump to INSTANCE. */
+static void module_or_class_value_first(compiler *c, x86_label instance)
+{
+    x86_mov_load(&c->a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
+    find_module_or_class_value(c, instance);
+}
+
+/* There, out of line (until out_of_line_end): the cache back in r8 (the
+ * routine clobbers it), for the instances' ways. */
+static x86_label instance_ways_after_all(compiler *c, const insn *in, x86_label instance)
+{
+    x86_label around = out_of_line_begin(c);
+    x86_bind(&c->a, instance);
+    emit_load_ptr(c, X86_R8, cache_of(c, in));
+    return around;
+}
+
 /* rax = the attribute IN names from the shared routine (an instance's
  * dict, a class attribute: a new reference), or a jump to SLOW. */
 static void instance_attr_or_slow(compiler *c, const insn *in, x86_label slow)
@@ -1125,14 +1155,25 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     bool slot_first = specialized_op(c, in) == LOAD_ATTR_SLOT;
     x86_label other_type = x86_new_label(a), second_kind = x86_new_label(a);
     x86_label found = x86_new_label(a), loaded = x86_new_label(a), other_kinds = x86_new_label(a);
+    bool module_first = module_or_class_first(c, in);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
+    x86_label instance = x86_new_label(a), around = -1;
+    if (module_first) {
+        module_or_class_value_first(c, instance);
+        x86_jmp(a, loaded);
+        around = instance_ways_after_all(c, in, instance);
+    }
     find_way(c, other_type);
     load_value_or_slot(c, slot_first, second_kind, other_kinds);
     x86_bind(a, found);
     x86_test_rr(a, X86_RAX, X86_RAX);
     x86_jcc(a, X86_E, slow); /* unset: the generic path raises */
     emit_incref(c, X86_RAX);
+    if (module_first) {
+        x86_jmp(a, loaded);
+        out_of_line_end(c, around);
+    }
     x86_bind(a, loaded);
     x86_mov_store(a, stack_slot(c, depth - 1), X86_RAX);
     count_hit(c, in);
@@ -1364,14 +1405,32 @@ void emit_instance_attr_routine(compiler *c)
  * lacked the name (PYSTON_SHADOW_KEYS; see own_attribute in
  * src/ic/attr.c); [NULL, attribute] for a module's or a class's own
  * attribute. */
+static void push_not_method(compiler *c, const insn *in, int depth, x86_label done)
+{
+    x86_asm *a = &c->a; /* [NULL, the attribute in rax] */
+    x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
+    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
+    count_hit(c, in);
+    if (entry_owned(c, 0))
+        emit_decref_rdi(c, in->at, false); /* the owner */
+    x86_jmp(a, done);
+}
+
 static void emit_load_method(compiler *c, const insn *in, int depth, x86_label slow,
                              x86_label done)
 {
     x86_asm *a = &c->a;
     x86_label other_type = x86_new_label(a), look = x86_new_label(a), have = x86_new_label(a);
     x86_label not_method = x86_new_label(a);
+    bool module_first = module_or_class_first(c, in);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
+    x86_label instance = x86_new_label(a), around = -1;
+    if (module_first) {
+        module_or_class_value_first(c, instance);
+        push_not_method(c, in, depth, done);
+        around = instance_ways_after_all(c, in, instance);
+    }
     find_way(c, other_type);
     x86_cmp8_mi(a, x86_at(X86_R8, ENTRY0(kind)), PYSTON_ATTR_METHOD);
     x86_jcc(a, X86_NE, slow);
@@ -1384,16 +1443,13 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     x86_mov_store(a, stack_slot(c, depth), X86_RDI); /* self keeps the reference */
     count_hit(c, in);
     x86_jmp(a, done);
+    if (module_first)
+        out_of_line_end(c, around);
     cold_begin(c);
     x86_bind(a, other_type); /* a module's function, a class's attribute */
     find_module_or_class_value(c, slow);
-    x86_bind(a, not_method); /* [NULL, the attribute] */
-    x86_mov_store_imm(a, stack_slot(c, depth - 1), 0);
-    x86_mov_store(a, stack_slot(c, depth), X86_RAX);
-    count_hit(c, in);
-    if (entry_owned(c, 0))
-        emit_decref_rdi(c, in->at, false); /* the owner */
-    x86_jmp(a, done);
+    x86_bind(a, not_method);
+    push_not_method(c, in, depth, done);
     x86_bind(a, look); /* the instance has a dict, or may have the name */
     instance_attr_or_slow(c, in, slow);
     x86_test32_rr(a, X86_RDX, X86_RDX);
@@ -1827,12 +1883,12 @@ static void emit_pop_jump_on_local(compiler *c, const insn *in, int depth, x86_l
         x86_label undecided = x86_new_label(a);
         emit_truth_test(c, is_true, is_false, undecided);
         x86_jcc(a, jump_if ? X86_NE : X86_E, taken);
-        cold_begin(c); /* a __bool__ or __len__ of its own: the local pushed */
+        x86_label around = out_of_line_begin(c); /* a __bool__ or __len__ of its own */
         x86_bind(a, undecided);
-        emit_incref(c, X86_RDI);
+        emit_incref(c, X86_RDI); /* (the local pushed) */
         x86_mov_store(a, stack_slot(c, depth - 1), X86_RDI);
         emit_truth_by_helper(c, in, depth, jump_if, is_true, is_false);
-        cold_end(c);
+        out_of_line_end(c, around);
     }
     emit_branch_check(c, in, depth - 1, check, done);
 }
