@@ -1187,7 +1187,6 @@ static void emit_prologue(compiler *c)
     x86_asm *a = &c->a;
     if (!c->generator) {
         call_routine(c, ROUTINE_ENTER);
-        emit_load_ptr(c, FIRST_INSTR, c->code);
         return;
     }
     emit_save_and_set_registers(c);
@@ -1314,13 +1313,17 @@ static void emit_return_routine(compiler *c)
  * cache): the registers are saved below the caller's return address as
  * emit_prologue would have it, with this routine's own return address
  * taken off the stack first and put back last (in r11 meanwhile; a ret,
- * not a jump, keeps the processor's return predictions in step).  At the
+ * not a jump, keeps the processor's return predictions in step); the
+ * first code unit's address comes from the frame's code.  At the
  * recursion limit it may return NULL for the function, from here. */
 static void emit_enter_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_pop(a, X86_R11);
     emit_save_and_set_registers(c);
+    /* FIRST_INSTR = _PyCode_CODE(frame->f_code) */
+    x86_mov_load(a, FIRST_INSTR, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_code)));
+    x86_lea(a, FIRST_INSTR, x86_at(FIRST_INSTR, offsetof(PyCodeObject, co_code_adaptive)));
     emit_enter(c);
     x86_push(a, X86_R11);
     x86_ret(a);
