@@ -222,6 +222,82 @@ static int find_maybe_unbound(compiler *c)
     return 0;
 }
 
+#define TRACKED_LOCALS 64 /* find_bound_locals' bits */
+
+/* The bits of the locals that maybe_unbound says are always bound. */
+static uint64_t always_bound(compiler *c)
+{
+    uint64_t mask = 0;
+    for (int i = 0; i < c->nlocalsplus && i < TRACKED_LOCALS; i++)
+        if (!c->maybe_unbound[i])
+            mask |= (uint64_t)1 << i;
+    return mask;
+}
+
+/* BOUND[TO] narrowed to MASK; whether that changed it. */
+static bool narrow(uint64_t *bound, int to, uint64_t mask)
+{
+    uint64_t was = bound[to];
+    bound[to] &= mask;
+    return bound[to] != was;
+}
+
+/* c->bound: the locals that every path to an instruction has bound (the
+ * definite assignment that CPython 3.12 computes to drop LOAD_FAST's
+ * check): arguments at the entry; STORE_FAST binds, DELETE_FAST unbinds;
+ * an exception handler starts with what is bound before every instruction
+ * it covers.  Iterated to a fixpoint from "all bound".  A generator keeps
+ * maybe_unbound's answer: it may have been suspended in the interpreter,
+ * where a trace function's f_locals writes can unbind any local; a
+ * function's frame never comes back to compiled code from there. */
+static int find_bound_locals(compiler *c)
+{
+    c->bound = malloc(sizeof(uint64_t) * ((size_t)c->ncode + 1));
+    if (c->bound == NULL)
+        return -1;
+    uint64_t args = always_bound(c);
+    for (int i = 0; i <= c->ncode; i++)
+        c->bound[i] = c->generator ? args : ~(uint64_t)0;
+    if (c->generator)
+        return 0;
+    c->bound[0] = args;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (int i = 0; i < c->ncode; i++) {
+            const insn *in = &c->insns[i];
+            if (in->op == 0 || c->depth[i] < 0)
+                continue;
+            uint64_t out = c->bound[i];
+            if ((in->op == STORE_FAST || in->op == DELETE_FAST) && in->arg < TRACKED_LOCALS) {
+                uint64_t bit = (uint64_t)1 << in->arg;
+                out = in->op == STORE_FAST ? out | bit : out & ~bit;
+            }
+            if (has_jump(in->op))
+                changed |= narrow(c->bound, jump_target(in), out);
+            if (!is_terminal(in->op) && !is_unconditional_jump(in->op) && in->next < c->ncode)
+                changed |= narrow(c->bound, in->next, out);
+        }
+        pyston_exc_table table = pyston_exc_table_of(c->co);
+        pyston_exc_entry e;
+        while (pyston_exc_next(&table, &e)) {
+            uint64_t covered = ~(uint64_t)0;
+            for (int i = e.start; i < e.start + e.size && i < c->ncode; i++)
+                if (c->insns[i].op != 0 && c->depth[i] >= 0)
+                    covered &= c->bound[i];
+            if (e.target < c->ncode)
+                changed |= narrow(c->bound, e.target, covered);
+        }
+    }
+    return 0;
+}
+
+bool local_maybe_unbound(compiler *c, const insn *in, int index)
+{
+    if (index >= TRACKED_LOCALS)
+        return c->maybe_unbound[index];
+    return !(c->bound[in - c->insns] >> index & 1);
+}
+
 /* --- emitting ---------------------------------------------------------------- */
 
 x86_mem stack_slot(compiler *c, int depth) /* the value-stack entry DEPTH */
@@ -803,7 +879,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
     case LOAD_FAST: case LOAD_CLOSURE: {
         x86_label ok = x86_new_label(a);
         x86_mov_load(a, X86_RAX, local_slot(in->arg));
-        if (in->op == LOAD_CLOSURE || c->maybe_unbound[in->arg]) {
+        if (in->op == LOAD_CLOSURE || local_maybe_unbound(c, in, in->arg)) {
             x86_test_rr(a, X86_RAX, X86_RAX);
             x86_jcc(a, X86_E, add_stub(c, STUB_UNBOUND, in->at, depth, in->arg, ok));
         }
@@ -821,7 +897,7 @@ bool emit_insn(compiler *c, const insn *in, int depth)
         x86_mov_load(a, X86_RAX, stack_slot(c, depth - 1));
         x86_mov_load(a, X86_RDI, local_slot(in->arg));
         x86_mov_store(a, local_slot(in->arg), X86_RAX);
-        emit_decref_rdi(c, in->at, true);
+        emit_decref_rdi(c, in->at, local_maybe_unbound(c, in, in->arg));
         return true;
     case DELETE_FAST: {
         x86_label ok = x86_new_label(a);
@@ -1524,6 +1600,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     bool fits = PYSTON_WHERE_FITS(c.ncode, co->co_stacksize + 1, c.nlocalsplus);
     if (fits && c.insns && c.depth && c.label && c.targeted && decode(&c) == 0 &&
         compute_depths(&c) == 0 && allocate_caches(&c) == 0 && find_maybe_unbound(&c) == 0 &&
+        find_bound_locals(&c) == 0 &&
         (mark_targets(&c), emit(&c) == 0)) {
         if (pyston_opts.dump_asm)
             dump_function(&c);
@@ -1546,6 +1623,7 @@ int pyston_bjit_compile(PyCodeObject *co, pyston_compiled *out)
     free(c.label);
     free(c.targeted);
     free(c.maybe_unbound);
+    free(c.bound);
     free(c.stubs);
     free(c.deferred);
     x86_free(&c.a);

@@ -67,6 +67,8 @@ typedef struct {
     int *depth;      /* stack depth before each instruction; -1: unreachable */
     bool *targeted;  /* code units reached other than by falling through */
     bool *maybe_unbound; /* per local: all but arguments that nothing deletes */
+    uint64_t *bound;     /* per instruction: the locals (the first 64) bound
+                          * on every path to it (find_bound_locals) */
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
@@ -157,6 +159,8 @@ static inline void out_of_line_end(compiler *c, x86_label around)
 /* The value-stack entry DEPTH, and the stack effect of an instruction
  * (JUMP: on its jump edge). */
 x86_mem stack_slot(compiler *c, int depth);
+/* Whether local INDEX may be unbound before instruction IN. */
+bool local_maybe_unbound(compiler *c, const insn *in, int index);
 int stack_effect(const insn *in, int jump);
 /* 3.11 jumps are relative to the next instruction; where a conditional
  * jump goes when its condition is TAKEN or not. */

@@ -85,7 +85,7 @@ static void load_entry(compiler *c, x86_reg reg, int depth, int k, x86_label slo
 {
     struct borrowed b = c->borrowed[k];
     reload_entry(c, reg, depth, k);
-    if (b.kind == BORROWED_LOCAL && c->maybe_unbound[b.index]) {
+    if (b.kind == BORROWED_LOCAL && local_maybe_unbound(c, c->group_first, b.index)) {
         x86_test_rr(&c->a, reg, reg);
         x86_jcc(&c->a, X86_E, slow);
     }
