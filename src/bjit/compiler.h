@@ -24,6 +24,7 @@
  * the ones before it in this list. */
 typedef enum {
     ROUTINE_DIRECT_CALL, /* fast_call.c: a call of a compiled function */
+    ROUTINE_PLAIN_CALL,  /* fast_call.c: a CALL site's [NULL, callable, args] */
     ROUTINE_ATTR_WAYS,   /* fast.c: the other ways of an attribute cache */
     ROUTINE_ATTR_VALUES, /* fast.c: a module's or a class's own attribute */
     ROUTINE_BINARY_DUNDER, /* fast.c: a Python class's operator */
@@ -241,6 +242,8 @@ void jump_to_routine(compiler *c, routine r);
 /* The routines, for the function's end. */
 void emit_direct_call_routine(compiler *c);
 void emit_stack_call_routine(compiler *c);
+void emit_plain_call_routine(compiler *c);
+bool pushes_null_callable(compiler *c, const insn *call, int depth);
 void emit_truth_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);

@@ -47,6 +47,11 @@ static bool is_null_pushing_global(compiler *c, const insn *loader, const insn *
            c->depth[loader - c->insns] == depth - call->arg - 2;
 }
 
+bool pushes_null_callable(compiler *c, const insn *call, int depth)
+{
+    return is_null_pushing_global(c, callable_loader(c, call, depth), call, depth);
+}
+
 /* Which builtin CALL (no keywords) may call, from the instruction that
  * pushed its callable (callable_loader). */
 static builtin_call callee(compiler *c, const insn *call, int depth)

@@ -329,28 +329,44 @@ static void unpack_method(compiler *c)
     x86_alu_ri(a, X86_ADD, X86_R9, 1);
 }
 
-/* The routine of a CALL site: r8 = &the call's first stack entry, r9 =
- * CALL's argument count, ecx = the code unit the caller's prev_instr
- * points to during a direct call.  It finds the callable and the
- * arguments in both shapes of the stack, [method, self, args] or [NULL,
- * callable, args] (a bound method object in the latter taken apart into
- * the former), and goes on into the direct call routine: the sites stay
- * small, and this code in the instruction cache. */
+/* frame->prev_instr = &code[ecx]: the CALL's last cache entry, where the
+ * interpreter leaves it for a call it inlines (the other paths set their
+ * own). */
+static void set_prev_instr_from_ecx(compiler *c)
+{
+    x86_lea(&c->a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
+    x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+}
+
+/* The routines of the CALL sites: r8 = &the call's first stack entry, r9
+ * = CALL's argument count, ecx = the code unit for the caller's
+ * prev_instr.  They find the callable and the arguments (a bound method
+ * object in the callable's place taken apart) and go on into the direct
+ * call routine: the sites stay small, and this code in the instruction
+ * cache.  This one for either shape of the stack, [method, self, args]
+ * or [NULL, callable, args]... */
 void emit_stack_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
-    x86_label plain = x86_new_label(a), loaded = x86_new_label(a);
-    /* the interpreter leaves the caller's prev_instr at CALL's last cache
-     * entry for a call it inlines (the other paths set their own) */
-    x86_lea(a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
-    x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+    x86_label plain = x86_new_label(a);
     x86_mov_load(a, X86_RDI, x86_at(X86_R8, 0));
     x86_test_rr(a, X86_RDI, X86_RDI);
     x86_jcc(a, X86_E, plain);
+    set_prev_instr_from_ecx(c);
     x86_alu_ri(a, X86_ADD, X86_R8, 8);
     x86_alu_ri(a, X86_ADD, X86_R9, 1);
-    x86_jmp(a, loaded);
+    jump_to_routine(c, ROUTINE_DIRECT_CALL);
     x86_bind(a, plain);
+    jump_to_routine(c, ROUTINE_PLAIN_CALL);
+}
+
+/* ...this one for the latter (a site whose callable a LOAD_GLOBAL pushed
+ * with the NULL: pushes_null_callable). */
+void emit_plain_call_routine(compiler *c)
+{
+    x86_asm *a = &c->a;
+    x86_label loaded = x86_new_label(a);
+    set_prev_instr_from_ecx(c);
     x86_mov_load(a, X86_RDI, x86_at(X86_R8, 8));
     x86_alu_ri(a, X86_ADD, X86_R8, 16);
     emit_cmp_mem_ptr(c, x86_at(X86_RDI, offsetof(PyObject, ob_type)), &PyMethod_Type);
@@ -382,7 +398,7 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     x86_lea(a, X86_R8, stack_slot(c, base));
     x86_mov_imm(a, X86_R9, nargs);
     x86_mov_imm(a, X86_RCX, in->at + _PyOpcode_Caches[CALL]);
-    call_routine(c, ROUTINE_STACK_CALL);
+    call_routine(c, pushes_null_callable(c, in, depth) ? ROUTINE_PLAIN_CALL : ROUTINE_STACK_CALL);
     x86_label unusual = x86_new_label(a);
     x86_jcc(a, X86_NE, unusual); /* (the routine compared rdx with 1) */
     x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
