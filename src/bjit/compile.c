@@ -381,6 +381,13 @@ void set_prev_instr(compiler *c, int unit)
     x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RAX);
 }
 
+/* The same for the code unit in ecx, in a shared routine.  Clobbers rcx. */
+void set_prev_instr_from_ecx(compiler *c)
+{
+    x86_lea(&c->a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
+    x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+}
+
 static void set_stacktop(compiler *c, int depth)
 {
     x86_mov_imm(&c->a, X86_RAX, c->nlocalsplus + depth);
@@ -1267,10 +1274,8 @@ static void emit_prologue(compiler *c)
     }
     emit_save_and_set_registers(c);
     emit_load_ptr(c, FIRST_INSTR, c->code);
-    { /* the suspended stack, for emit_resume_dispatch */
-        x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP));
-        x86_mov_store(a, SCRATCH(0), X86_RAX);
-    }
+    x86_load32(a, X86_RAX, x86_at(FRAME, OFF_STACKTOP)); /* the suspended stack, */
+    x86_mov_store(a, SCRATCH(0), X86_RAX);               /* for emit_resume_dispatch */
     emit_enter(c);
     emit_resume_dispatch(c);
 }
@@ -1371,9 +1376,7 @@ static void emit_return_routine(compiler *c)
 {
     x86_asm *a = &c->a;
     x86_mem remaining = x86_at(TSTATE, offsetof(PyThreadState, recursion_remaining));
-    /* prev_instr: f_lineno of a finished frame reads it */
-    x86_lea(a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
-    x86_mov_store(a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
+    set_prev_instr_from_ecx(c); /* f_lineno of a finished frame reads it */
     /* stacktop = the locals, for _PyFrame_Clear */
     x86_mov_load(a, X86_RCX, x86_at(FRAME, offsetof(_PyInterpreterFrame, f_code)));
     x86_load32(a, X86_RCX, x86_at(X86_RCX, offsetof(PyCodeObject, co_nlocalsplus)));

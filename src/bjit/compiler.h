@@ -187,6 +187,7 @@ void emit_count(compiler *c, uint64_t *counter);
  * full, through rax. */
 void emit_call(compiler *c, const void *fn);
 void set_prev_instr(compiler *c, int unit);
+void set_prev_instr_from_ecx(compiler *c);
 /* To the throw exit, with DEPTH entries left on the stack for the
  * unwinder (the frame's stacktop); the same when COND holds, from the
  * cold section. */

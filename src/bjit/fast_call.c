@@ -218,8 +218,8 @@ static void clear_and_pop(compiler *c)
 #define INLINE_CALLS true
 #endif
 
-/* The routine's other callees, with rdi, r8, r9 as the stack call routine leaves
- * them: a builtin function, a C type's method descriptor or a type with
+/* The routine's other callees, with rdi, r8, r9 as the call-site routines
+ * leave them: a builtin function, a C type's method descriptor or a type with
  * a vectorcall of its own (range, list, str, ...) goes to pyston_call_c,
  * without the generic dispatch of pyston_op_call, whose rax:rdx the
  * routine returns; anything else to DECLINE. */
@@ -250,7 +250,7 @@ static void call_c_callee(compiler *c, x86_label decline)
 
 /* The call itself, shared by the CALL sites (so that each site is
  * small, and the code of calls stays in the instruction cache): called
- * with rdi, r8, r9 as the stack call routine leaves them; returns edx = 0
+ * with rdi, r8, r9 as the call-site routines leave them; returns edx = 0
  * when the callee is neither a compiled function that can be entered
  * directly nor a C callee of a simple form (the generic path reloads the
  * stack), else rax = the result, the callee's frame pushed, run, cleared
@@ -329,18 +329,10 @@ static void unpack_method(compiler *c)
     x86_alu_ri(a, X86_ADD, X86_R9, 1);
 }
 
-/* frame->prev_instr = &code[ecx]: the CALL's last cache entry, where the
- * interpreter leaves it for a call it inlines (the other paths set their
- * own). */
-static void set_prev_instr_from_ecx(compiler *c)
-{
-    x86_lea(&c->a, X86_RCX, x86_at_index(FIRST_INSTR, X86_RCX, 2, 0));
-    x86_mov_store(&c->a, x86_at(FRAME, OFF_PREV_INSTR), X86_RCX);
-}
-
 /* The routines of the CALL sites: r8 = &the call's first stack entry, r9
  * = CALL's argument count, ecx = the code unit for the caller's
- * prev_instr.  They find the callable and the arguments (a bound method
+ * prev_instr (CALL's last cache entry, where the interpreter leaves it for
+ * a call it inlines; the other paths set their own).  They find the callable and the arguments (a bound method
  * object in the callable's place taken apart) and go on into the direct
  * call routine: the sites stay small, and this code in the instruction
  * cache.  This one for either shape of the stack, [method, self, args]
