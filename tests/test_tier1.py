@@ -3,6 +3,7 @@ really ran compiled (pyston.stats()), Ctrl-C in a compiled loop, the
 recursion limit, the perf map."""
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -495,6 +496,21 @@ def run_both_at_threshold_20(program):
     return out, stock_out, err
 
 
+def dump_sections_at_threshold_20(program):
+    """PROGRAM's PYSTON_DUMP_ASM dump at threshold 20, cut up per function
+    (the first compile of each name): {name: {"body": its code up to the
+    first section marker, section name: that section's text}}."""
+    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
+    status, _, dump = run([PYSTON, "-c", program], env=env)
+    assert status == 0
+    functions = {}
+    for chunk in dump.decode().split("pyston: compiled ")[1:]:
+        parts = re.split(r"^\s*; -- (.*)$", chunk, flags=re.M)
+        sections = {"body": parts[0], **dict(zip(parts[1::2], parts[2::2]))}
+        functions.setdefault(chunk.split(" ", 1)[0], sections)
+    return functions
+
+
 def test_sites_the_interpreter_specialized_take_other_kinds_from_cold_code():
     # At threshold 20 the interpreter runs get() and put() first and
     # specializes them for a __slots__ member, which then goes inline; the
@@ -602,14 +618,9 @@ def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
     out, stock_out, err = run_both_at_threshold_20(DICT_SUBSCRIPTS)
     assert out == stock_out
     assert int(err.splitlines()[-1]) == 13  # get() ten times, put() three
-    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
-    status, _, dump = run([PYSTON, "-c", DICT_SUBSCRIPTS], env=env)
-    assert status == 0
-    text = dump.decode()
+    functions = dump_sections_at_threshold_20(DICT_SUBSCRIPTS)
     for name in ("get", "put"):
-        body = text[text.index("pyston: compiled %s " % name):]
-        slow = body.split("; -- slow paths\n", 1)[1].split("; -- ", 1)[0]
-        assert slow.strip() == "", name
+        assert functions[name]["slow paths"].strip() == "", name
 
 
 MODULE_ATTRIBUTES = """
@@ -678,10 +689,7 @@ def test_module_and_class_attributes_the_interpreter_specialized_are_looked_up_f
     out, stock_out, err = run_both_at_threshold_20(MODULE_ATTRIBUTES)
     assert out == stock_out
     assert int(err.splitlines()[-1]) == 19
-    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
-    status, _, dump = run([PYSTON, "-c", MODULE_ATTRIBUTES], env=env)
-    assert status == 0
-    text = dump.decode()
+    functions = dump_sections_at_threshold_20(MODULE_ATTRIBUTES)
     for name in ("read", "call", "cls_call", "sqrt_pi"):
-        body = text[text.index("pyston: compiled %s " % name):].split("; -- slow paths")[0]
-        assert "cmp    r9d" not in body, name  # (find_way's type-version check)
+        # (find_way's type-version check)
+        assert "cmp    r9d" not in functions[name]["body"], name

@@ -246,21 +246,21 @@ static bool narrow(uint64_t *bound, int to, uint64_t mask)
  * definite assignment that CPython 3.12 computes to drop LOAD_FAST's
  * check): arguments at the entry; STORE_FAST binds, DELETE_FAST unbinds;
  * an exception handler starts with what is bound before every instruction
- * it covers.  Iterated to a fixpoint from "all bound".  A generator keeps
- * maybe_unbound's answer: it may have been suspended in the interpreter,
- * where a trace function's f_locals writes can unbind any local; a
- * function's frame never comes back to compiled code from there. */
+ * it covers.  Iterated to a fixpoint from "all bound".  None for a
+ * generator, which keeps maybe_unbound's answer: it may have been
+ * suspended in the interpreter, where a trace function's f_locals writes
+ * can unbind any local; a function's frame never comes back to compiled
+ * code from there. */
 static int find_bound_locals(compiler *c)
 {
+    if (c->generator)
+        return 0;
     c->bound = malloc(sizeof(uint64_t) * ((size_t)c->ncode + 1));
     if (c->bound == NULL)
         return -1;
-    uint64_t args = always_bound(c);
     for (int i = 0; i <= c->ncode; i++)
-        c->bound[i] = c->generator ? args : ~(uint64_t)0;
-    if (c->generator)
-        return 0;
-    c->bound[0] = args;
+        c->bound[i] = ~(uint64_t)0;
+    c->bound[0] = always_bound(c);
     for (bool changed = true; changed;) {
         changed = false;
         for (int i = 0; i < c->ncode; i++) {
@@ -293,7 +293,7 @@ static int find_bound_locals(compiler *c)
 
 bool local_maybe_unbound(compiler *c, const insn *in, int index)
 {
-    if (index >= TRACKED_LOCALS)
+    if (c->bound == NULL || index >= TRACKED_LOCALS)
         return c->maybe_unbound[index];
     return !(c->bound[in - c->insns] >> index & 1);
 }

@@ -69,7 +69,8 @@ typedef struct {
     bool *targeted;  /* code units reached other than by falling through */
     bool *maybe_unbound; /* per local: all but arguments that nothing deletes */
     uint64_t *bound;     /* per instruction: the locals (the first 64) bound
-                          * on every path to it (find_bound_locals) */
+                          * on every path to it (find_bound_locals); NULL
+                          * for a generator */
     x86_label *label;
     x86_asm a;
     x86_label epilogue, throw_exit, reraise_exit, tracing_exit, unbound_exit, dealloc_at;
@@ -244,7 +245,6 @@ void jump_to_routine(compiler *c, routine r);
 void emit_direct_call_routine(compiler *c);
 void emit_stack_call_routine(compiler *c);
 void emit_plain_call_routine(compiler *c);
-bool pushes_null_callable(compiler *c, const insn *call, int depth);
 void emit_truth_routine(compiler *c);
 void emit_attr_ways_routine(compiler *c);
 void emit_attr_values_routine(compiler *c);
@@ -262,6 +262,9 @@ void emit_box_bool(compiler *c);
  * that keeps it in a field, else to FAIL (clobbers rcx). */
 void emit_builtin_call(compiler *c, const insn *in, int depth, x86_label done);
 void emit_container_size(compiler *c, x86_reg obj, x86_reg out, x86_label fail);
+/* Whether CALL's callable was pushed by a LOAD_GLOBAL with the NULL below
+ * it: the [NULL, callable, args] shape, known at compile time. */
+bool pushes_null_callable(compiler *c, const insn *call, int depth);
 
 /* fast.c: the calls an instruction's slow path makes itself, before its
  * helper (the operands owned): a Python class's operator method (the

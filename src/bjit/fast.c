@@ -1094,11 +1094,13 @@ static bool module_or_class_first(compiler *c, const insn *in)
 
 /* For such a site, with the owner in rdi and the cache in r8: rax = the
  * module's or class's attribute (a new reference) from the shared routine,
- * or a jump to INSTANCE. */
-static void module_or_class_value_first(compiler *c, x86_label instance)
+ * or a jump to the label returned, for instance_ways_after_all. */
+static x86_label module_or_class_value_first(compiler *c)
 {
+    x86_label instance = x86_new_label(&c->a);
     x86_mov_load(&c->a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     find_module_or_class_value(c, instance);
+    return instance;
 }
 
 /* There, out of line (until out_of_line_end): the cache back in r8 (the
@@ -1158,9 +1160,9 @@ static void emit_load_attr(compiler *c, const insn *in, int depth, x86_label slo
     bool module_first = module_or_class_first(c, in);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    x86_label instance = x86_new_label(a), around = -1;
+    x86_label around = -1;
     if (module_first) {
-        module_or_class_value_first(c, instance);
+        x86_label instance = module_or_class_value_first(c);
         x86_jmp(a, loaded);
         around = instance_ways_after_all(c, in, instance);
     }
@@ -1425,9 +1427,9 @@ static void emit_load_method(compiler *c, const insn *in, int depth, x86_label s
     bool module_first = module_or_class_first(c, in);
     emit_load_ptr(c, X86_R8, cache_of(c, in));
     load_entry(c, X86_RDI, depth, 0, slow);
-    x86_label instance = x86_new_label(a), around = -1;
+    x86_label around = -1;
     if (module_first) {
-        module_or_class_value_first(c, instance);
+        x86_label instance = module_or_class_value_first(c);
         push_not_method(c, in, depth, done);
         around = instance_ways_after_all(c, in, instance);
     }

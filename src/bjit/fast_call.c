@@ -332,11 +332,11 @@ static void unpack_method(compiler *c)
 /* The routines of the CALL sites: r8 = &the call's first stack entry, r9
  * = CALL's argument count, ecx = the code unit for the caller's
  * prev_instr (CALL's last cache entry, where the interpreter leaves it for
- * a call it inlines; the other paths set their own).  They find the callable and the arguments (a bound method
- * object in the callable's place taken apart) and go on into the direct
- * call routine: the sites stay small, and this code in the instruction
- * cache.  This one for either shape of the stack, [method, self, args]
- * or [NULL, callable, args]... */
+ * a call it inlines; the other paths set their own).  They find the
+ * callable and the arguments (a bound method object in the callable's
+ * place taken apart) and go on into the direct call routine: the sites
+ * stay small, and this code in the instruction cache.  This one for either
+ * shape of the stack, [method, self, args] or [NULL, callable, args]... */
 void emit_stack_call_routine(compiler *c)
 {
     x86_asm *a = &c->a;
@@ -368,16 +368,6 @@ void emit_plain_call_routine(compiler *c)
     jump_to_routine(c, ROUTINE_DIRECT_CALL);
 }
 
-/* The routine's result in rax (NULL: an error, the call's entries all
- * consumed) in the call's place at BASE; then to THEN. */
-static void store_call_result(compiler *c, int base, x86_label then)
-{
-    x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
-    x86_test_rr(&c->a, X86_RAX, X86_RAX);
-    emit_throw_if(c, X86_E, base);
-    x86_jmp(&c->a, then);
-}
-
 /* The CALL site of the routine: to SLOW when it declines, to DONE (the
  * checks after a call) when they are due, else past them to CHECKED. */
 bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x86_label checked,
@@ -393,13 +383,16 @@ bool emit_call_inline(compiler *c, const insn *in, int depth, x86_label done, x8
     call_routine(c, pushes_null_callable(c, in, depth) ? ROUTINE_PLAIN_CALL : ROUTINE_STACK_CALL);
     x86_label unusual = x86_new_label(a);
     x86_jcc(a, X86_NE, unusual); /* (the routine compared rdx with 1) */
-    x86_mov_store(&c->a, stack_slot(c, base), X86_RAX);
-    x86_jmp(&c->a, checked);
+    x86_mov_store(a, stack_slot(c, base), X86_RAX);
+    x86_jmp(a, checked);
     cold_begin(c); /* declined (0), called with the checks due (2), failed (3) */
     x86_bind(a, unusual);
     x86_test32_rr(a, X86_RDX, X86_RDX);
     x86_jcc(a, X86_E, slow);
-    store_call_result(c, base, done);
+    x86_mov_store(a, stack_slot(c, base), X86_RAX); /* (NULL: all consumed) */
+    x86_test_rr(a, X86_RAX, X86_RAX);
+    emit_throw_if(c, X86_E, base);
+    x86_jmp(a, done);
     cold_end(c);
     return true;
 }
