@@ -211,7 +211,8 @@ def markdown(results, chart=None, title=True):
     lines += header_lines(results)
     lines += ["Times are the median per iteration (ms) ± the relative "
               "standard deviation; speed-up = %s time / %s time (higher is "
-              "better). The check column says whether the benchmark ran and "
+              "better), the median over the rounds of the ratio of the two "
+              "processes run back to back. The check column says whether the benchmark ran and "
               "printed the same checksum under every interpreter." %
               (base, jit), ""]
     if chart:

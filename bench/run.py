@@ -1,11 +1,11 @@
 """Benchmark runner: bin/pyston against stock /usr/bin/python3.11.
 
 Runs every ``bench/bm_*.py`` (see ``bench/harness.py`` for the protocol) in
-fresh processes under each interpreter, alternating them (A B A B ...) for
-several runs; each process first does untimed warm-up iterations and then
+fresh processes under each interpreter, alternating them (A B B A A B ...)
+for several runs; each process first does untimed warm-up iterations and then
 timed ones.  It compares the checksums the benchmarks print, so a fast wrong
 answer fails the run, and reports per benchmark the median times, the
-speed-up, the spread, peak RSS and the JIT's compile time and code bytes
+speed-up (the median of the rounds' ratios), the spread, peak RSS and the JIT's compile time and code bytes
 (from ``pyston.stats()``).  It also measures startup (``-c pass``) and a
 warm-up curve (time of each of the first N iterations) for a few benchmarks.
 
@@ -258,10 +258,15 @@ def summarize_interp(processes, warmup):
     errors = [p["error"] for p in processes if "error" in p]
     ok = [p for p in processes if "error" not in p]
     times = [t for p in ok for t in p["times"][warmup:]]
+    # One median per round (None for a failed process), for paired ratios.
+    rounds = [statistics.median(p["times"][warmup:])
+              if "error" not in p and p["times"][warmup:] else None
+              for p in processes]
     stats = [p["pyston"] for p in ok if p.get("pyston")]
     result = {
         "times": times,
         "median": statistics.median(times) if times else None,
+        "round_medians": rounds,
         "spread": spread(times) if times else None,
         "rss_kb": max((p.get("rss_kb") or 0 for p in processes), default=0),
         "checksums": sorted({p["checksum"] for p in ok}),
@@ -277,9 +282,22 @@ def summarize_interp(processes, warmup):
 
 
 def ratio(base, other):
-    if base and other and base["median"] and other["median"]:
-        return base["median"] / other["median"]
-    return None
+    """base time / other time: the median of the per-round ratios.
+
+    Round r's two processes ran one right after the other, so a slow spell
+    of the shared machine that starts or ends within a benchmark slows
+    both sides of a pair alike, where it would tilt a ratio of the overall
+    medians towards whichever side it caught more often.  Falls back to
+    the overall medians when the rounds cannot be paired (old results).
+    """
+    if not (base and other and base["median"] and other["median"]):
+        return None
+    pairs = [b / o for b, o in zip(base.get("round_medians") or (),
+                                   other.get("round_medians") or ())
+             if b and o]
+    if pairs:
+        return statistics.median(pairs)
+    return base["median"] / other["median"]
 
 
 def judge(entry, stock, pyston, extra):
@@ -663,7 +681,8 @@ def bench_one(bm, interps, args, progress):
     iterations = args.warmup + args.iterations
     processes = {i.label: [] for i in interps if i.runs(bm)}
     for run in range(args.runs):
-        for interp in interps:
+        # ABBA order: a drift within a round favours neither side.
+        for interp in (interps if run % 2 == 0 else interps[::-1]):
             if not interp.runs(bm):
                 continue
             progress.update("%s: %s run %d/%d" % (bm.name, interp.label,
