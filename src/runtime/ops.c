@@ -1321,14 +1321,12 @@ OP(MATCH_MAPPING) { UNUSED_ARGS; return match_type_flag(sp, Py_TPFLAGS_MAPPING);
 OP(MATCH_SEQUENCE) { UNUSED_ARGS; return match_type_flag(sp, Py_TPFLAGS_SEQUENCE); }
 
 /* Mirrors match_class_attr (Python/ceval.c): SUBJECT.NAME, NULL without
- * an error if it is missing, an error if NAME was matched already. */
-static PyObject *match_class_attr(PyObject *subject, PyObject *type, PyObject *name,
-                                  PyObject *seen)
+ * an error if it is missing, an error if NAME was matched already (SEEN). */
+static PyObject *match_class_attr(PyObject *subject, PyObject *type, PyObject *name, bool seen)
 {
-    if (PySet_Contains(seen, name) || PySet_Add(seen, name)) {
-        if (!PyErr_Occurred())
-            PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
-                         ((PyTypeObject *)type)->tp_name, name);
+    if (seen) {
+        PyErr_Format(PyExc_TypeError, "%s() got multiple sub-patterns for attribute %R",
+                     ((PyTypeObject *)type)->tp_name, name);
         return NULL;
     }
     PyObject *attr = PyObject_GetAttr(subject, name);
@@ -1337,13 +1335,52 @@ static PyObject *match_class_attr(PyObject *subject, PyObject *type, PyObject *n
     return attr;
 }
 
+/* Whether NAME equals one of the first N strs of the tuple NAMES: the
+ * sub-patterns' names already matched, which ceval keeps in a set made
+ * for each match (the same answers: all of them are exact strs). */
+static bool name_among(PyObject *names, Py_ssize_t n, PyObject *name)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (_PyUnicode_Equal(PyTuple_GET_ITEM(names, i), name))
+            return true;
+    }
+    return false;
+}
+
+/* Mirrors PyObject_IsInstance(SUBJECT, TYPE) (Objects/abstract.c).  When
+ * TYPE's metaclass is exactly type and the type check fails,
+ * object_isinstance asks SUBJECT for __class__, which can only answer
+ * SUBJECT's type (a failed match again) when that type gets attributes
+ * generically and __class__ is object's own descriptor: then the answer is
+ * known without the lookup, which is most of a failed case's cost. */
+static int is_instance(PyObject *subject, PyObject *type)
+{
+    PyTypeObject *tp = Py_TYPE(subject);
+    if (PyType_CheckExact(type) && !PyType_IsSubtype(tp, (PyTypeObject *)type) &&
+        tp->tp_getattro == PyObject_GenericGetAttr) {
+        INTERNED(class_name, "__class__");
+        static PyObject *object_class; /* object.__class__'s descriptor (borrowed) */
+        if (object_class == NULL && class_name != NULL)
+            object_class = PyDict_GetItemWithError(PyBaseObject_Type.tp_dict, class_name);
+        if (object_class != NULL && _PyType_Lookup(tp, class_name) == object_class)
+            return 0;
+        if (PyErr_Occurred())
+            return -1;
+    }
+    return PyObject_IsInstance(subject, type);
+}
+
 /* The names of the positional sub-patterns: __match_args__, or for the
  * types flagged _Py_TPFLAGS_MATCH_SELF without it, the subject itself
- * (*MATCH_SELF).  NULL with an error set when they do not fit. */
+ * (*MATCH_SELF).  NULL with an error set when they do not fit.  (ceval's
+ * match_class asks with PyObject_GetAttrString, whose new str misses the
+ * type attribute cache and walks the MRO, hashing it, every time: a
+ * quarter of a match statement's time.  The interned name hits it.) */
 static PyObject *match_args_of(PyObject *type, Py_ssize_t nargs, int *match_self)
 {
     const char *tp_name = ((PyTypeObject *)type)->tp_name;
-    PyObject *args = PyObject_GetAttrString(type, "__match_args__");
+    INTERNED(match_args_name, "__match_args__");
+    PyObject *args = match_args_name ? PyObject_GetAttr(type, match_args_name) : NULL;
     *match_self = 0;
     if (args == NULL) {
         if (!PyErr_ExceptionMatches(PyExc_AttributeError))
@@ -1367,18 +1404,6 @@ static PyObject *match_args_of(PyObject *type, Py_ssize_t nargs, int *match_self
     return args;
 }
 
-/* Appends SUBJECT.NAME to ATTRS; -1 on a failed match or an error. */
-static int append_match_attr(PyObject *attrs, PyObject *subject, PyObject *type,
-                             PyObject *name, PyObject *seen)
-{
-    PyObject *attr = match_class_attr(subject, type, name, seen);
-    if (attr == NULL)
-        return -1;
-    int err = PyList_Append(attrs, attr);
-    Py_DECREF(attr);
-    return err;
-}
-
 /* Mirrors match_class (Python/ceval.c): the tuple of attributes for a class
  * pattern, or NULL for no match (with an exception set for an error). */
 static PyObject *match_class(PyObject *subject, PyObject *type, Py_ssize_t nargs,
@@ -1388,42 +1413,46 @@ static PyObject *match_class(PyObject *subject, PyObject *type, Py_ssize_t nargs
         PyErr_SetString(PyExc_TypeError, "called match pattern must be a type");
         return NULL;
     }
-    if (PyObject_IsInstance(subject, type) <= 0)
+    if (is_instance(subject, type) <= 0)
         return NULL;
-    PyObject *seen = PySet_New(NULL), *attrs = PyList_New(0), *match_args = NULL;
-    if (seen == NULL || attrs == NULL)
-        goto fail;
+    Py_ssize_t nkwargs = PyTuple_GET_SIZE(kwargs), npositional = 0;
+    PyObject *attrs = PyTuple_New(nargs + nkwargs), *match_args = NULL;
+    if (attrs == NULL)
+        return NULL;
     if (nargs) {
         int match_self;
         if ((match_args = match_args_of(type, nargs, &match_self)) == NULL)
             goto fail;
-        if (match_self) {
-            if (PyList_Append(attrs, subject) < 0)
-                goto fail;
-        }
-        for (Py_ssize_t i = 0; !match_self && i < nargs; i++) {
-            PyObject *name = PyTuple_GET_ITEM(match_args, i);
+        if (match_self)
+            PyTuple_SET_ITEM(attrs, 0, Py_NewRef(subject));
+        for (; !match_self && npositional < nargs; npositional++) {
+            PyObject *name = PyTuple_GET_ITEM(match_args, npositional);
             if (!PyUnicode_CheckExact(name)) {
                 PyErr_Format(PyExc_TypeError, "__match_args__ elements must be strings (got %s)",
                              Py_TYPE(name)->tp_name);
                 goto fail;
             }
-            if (append_match_attr(attrs, subject, type, name, seen) < 0)
+            PyObject *attr = match_class_attr(subject, type, name,
+                                              name_among(match_args, npositional, name));
+            if (attr == NULL)
                 goto fail;
+            PyTuple_SET_ITEM(attrs, npositional, attr);
         }
-        Py_CLEAR(match_args);
     }
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(kwargs); i++) {
-        if (append_match_attr(attrs, subject, type, PyTuple_GET_ITEM(kwargs, i), seen) < 0)
+    for (Py_ssize_t i = 0; i < nkwargs; i++) {
+        PyObject *name = PyTuple_GET_ITEM(kwargs, i);
+        bool seen = name_among(kwargs, i, name) ||
+                    (npositional && name_among(match_args, npositional, name));
+        PyObject *attr = match_class_attr(subject, type, name, seen);
+        if (attr == NULL)
             goto fail;
+        PyTuple_SET_ITEM(attrs, nargs + i, attr);
     }
-    Py_SETREF(attrs, PyList_AsTuple(attrs));
-    Py_DECREF(seen);
+    Py_XDECREF(match_args);
     return attrs;
 fail:
     Py_XDECREF(match_args);
-    Py_XDECREF(seen);
-    Py_XDECREF(attrs);
+    Py_DECREF(attrs);
     return NULL;
 }
 
