@@ -623,6 +623,75 @@ def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
         assert functions[name]["slow paths"].strip() == "", name
 
 
+OPERAND_TYPES = """
+import json, math, sys
+def add_ints(a, b):
+    return a + b
+def add_floats(a, b):
+    return a + b
+def add_strs(a, b):
+    return a + b
+def add_mixed(a, b):
+    return a + b
+def lt_ints(a, b):
+    if a < b:
+        return "lt"
+    return "ge"
+def lt_floats(a, b):
+    if a < b:
+        return "lt"
+    return "ge"
+def eq_strs(a, b):
+    if a == b:
+        return "eq"
+    return "ne"
+WARM = {add_ints: (3, 4), add_floats: (1.5, 2.0), add_strs: ("a", "b"),
+        add_mixed: (1, 2.5), lt_ints: (1, 2), lt_floats: (1.0, 2.0), eq_strs: ("x", "y")}
+for i in range(50):               # the interpreter specializes each site for its warm-up types
+    for f, args in WARM.items():
+        f(*args)
+try:
+    import pyston
+    before = pyston.stats()["frames_jit"]
+except ImportError:
+    pyston = None
+out = []
+CASES = [(5, 7), (-3, 3), (2**62, 2**62), (2**100, -1), (1.5, 2.25), (math.nan, 1.0),
+         (-0.0, 0.0), ("s", "t"), ("s", "s"), (1, 2.5), (2.5, 1), (True, False),
+         ([1], [2]), ((1,), (1,)), (None, 1)]
+for f in WARM:
+    for a, b in CASES:
+        try:
+            out.append([f.__name__, repr(f(a, b))])
+        except TypeError as e:
+            out.append([f.__name__, "TypeError", str(e)])
+print(json.dumps(out))
+if pyston:
+    print(pyston.stats()["frames_jit"] - before, file=sys.stderr)
+"""
+
+
+def test_operators_test_first_the_operand_type_the_interpreter_specialized_for():
+    # At threshold 20 the interpreter specializes each + and < for the
+    # types it saw; compiled, that type's path is inline and the others are
+    # out of line (cold), none inline for strs or mixed types.  Every kind
+    # of operand, given to every function, gives the same output as stock,
+    # each call running compiled.
+    out, stock_out, err = run_both_at_threshold_20(OPERAND_TYPES)
+    assert out == stock_out
+    assert int(err.splitlines()[-1]) == 7 * 15
+    functions = dump_sections_at_threshold_20(OPERAND_TYPES)
+    inline_floats = {"add_ints": False, "add_floats": True, "add_strs": False,
+                     "add_mixed": False, "lt_ints": False, "lt_floats": True,
+                     "eq_strs": False}
+    for name, inline in inline_floats.items():
+        body = functions[name]["body"]
+        assert (("addsd" in body) or ("ucomisd" in body)) == inline, name
+    # every path is still there, out of line
+    for name in ("add_ints", "add_strs", "add_mixed"):
+        assert "addsd" in functions[name]["cold paths"], name
+
+
 MODULE_ATTRIBUTES = """
 import json, math, sys, types
 mod = types.ModuleType("mod")

@@ -62,6 +62,80 @@ static int specialized_op(compiler *c, const insn *in)
     return _Py_OPCODE(c->code[in->at]);
 }
 
+/* The operand type that the interpreter's specialization of a BINARY_OP
+ * or COMPARE_OP saw: int, float or str for BINARY_OP_*_INT/FLOAT/UNICODE
+ * and COMPARE_OP_*_JUMP; SAW_OTHER_TYPES when it tried and failed (mixed
+ * types, big ints, other types: an adaptive instruction counting down to
+ * its next try); NULL when it has not run (threshold 0, a cold branch) or
+ * keeps no specialization for the operator (`/`, `%`, a compare whose
+ * result is a value). */
+#define SAW_OTHER_TYPES (&PyBaseObject_Type)
+
+static PyTypeObject *operand_type_seen(compiler *c, const insn *in)
+{
+    switch (specialized_op(c, in)) {
+    case BINARY_OP_ADD_INT: case BINARY_OP_SUBTRACT_INT: case BINARY_OP_MULTIPLY_INT:
+    case COMPARE_OP_INT_JUMP:
+        return &PyLong_Type;
+    case BINARY_OP_ADD_FLOAT: case BINARY_OP_SUBTRACT_FLOAT: case BINARY_OP_MULTIPLY_FLOAT:
+    case COMPARE_OP_FLOAT_JUMP:
+        return &PyFloat_Type;
+    case BINARY_OP_ADD_UNICODE: case BINARY_OP_INPLACE_ADD_UNICODE: case COMPARE_OP_STR_JUMP:
+        return &PyUnicode_Type;
+    case BINARY_OP_ADAPTIVE: case COMPARE_OP_ADAPTIVE: /* the counter: 0 until it first runs */
+        return c->code[in->at + 1] != 0 ? SAW_OTHER_TYPES : NULL;
+    }
+    return NULL;
+}
+
+/* Orders the N operand TYPES an operator has inline paths for, as SEEN
+ * (operand_type_seen) says: the type seen first, and only it inline; none
+ * inline for other types; all, as listed, without feedback.  Returns how
+ * many stay inline; the rest go out of line (typed_path_check). */
+static int order_by_feedback(PyTypeObject *seen, PyTypeObject **types, int n)
+{
+    if (seen == NULL)
+        return n;
+    for (int i = 0; i < n; i++) {
+        if (types[i] == seen) {
+            types[i] = types[0];
+            types[0] = seen;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Path I of N over operands whose common type is in rax: comes from
+ * *NEXT (the previous path's type check; -1 for the first path) and
+ * jumps to the new *NEXT (the next path's check, or for the last one,
+ * SLOW) unless the type is TYPES[I].  The paths from INLINE_COUNT on go
+ * out of line, started here and ended by typed_paths_end. */
+static void typed_path_check(compiler *c, PyTypeObject **types, int i, int n, int inline_count,
+                             x86_label slow, x86_label *around, x86_label *next)
+{
+    x86_asm *a = &c->a;
+    x86_label from = *next;
+    if (i == inline_count) {
+        if (from < 0) {
+            from = x86_new_label(a);
+            x86_jmp(a, from);
+        }
+        *around = out_of_line_begin(c);
+    }
+    if (from >= 0)
+        x86_bind(a, from);
+    *next = i + 1 < n ? x86_new_label(a) : slow;
+    emit_cmp_ptr(c, X86_RAX, types[i]);
+    x86_jcc(a, X86_NE, *next);
+}
+
+static void typed_paths_end(compiler *c, int n, int inline_count, x86_label around)
+{
+    if (inline_count < n)
+        out_of_line_end(c, around);
+}
+
 /* --- operands: the stack entries a fast path reads -------------------------- */
 
 /* REG = the stack entry K below the top (0: the top), from wherever it is:
@@ -378,46 +452,46 @@ static void str_compare(compiler *c, int op)
 }
 
 /* edx = the comparison OP of the two operands on top of the stack: small
- * ints, floats, or (== and !=) strs; anything else to SLOW. */
-static void compare_operands(compiler *c, int op, int depth, x86_label slow)
+ * ints, floats, or (== and !=) strs, the type SEEN first
+ * (operand_type_seen); anything else to SLOW. */
+static void compare_operands(compiler *c, int op, PyTypeObject *seen, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
-    x86_label not_int = x86_new_label(a), not_float = x86_new_label(a), compared = x86_new_label(a);
+    PyTypeObject *types[] = {&PyLong_Type, &PyFloat_Type, &PyUnicode_Type};
+    int n = op == Py_EQ || op == Py_NE ? 3 : 2;
+    int inline_count = order_by_feedback(seen, types, n);
+    x86_label compared = x86_new_label(a), around = -1, next = -1;
     load_operands(c, depth, slow);
-    emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
-    x86_jcc(a, X86_NE, not_int);
-    word_int_value(c, X86_RDI, X86_RAX, slow);
-    word_int_value(c, X86_RSI, X86_RCX, slow);
-    x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
-    x86_setcc(a, int_condition(op), X86_RDX);
-    x86_jmp(a, compared);
-    x86_bind(a, not_int);
-    bool strings = op == Py_EQ || op == Py_NE;
-    emit_cmp_ptr(c, X86_RAX, &PyFloat_Type);
-    x86_jcc(a, X86_NE, strings ? not_float : slow);
-    float_compare(c, op);
-    if (strings) {
+    for (int i = 0; i < n; i++) {
+        typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
+        if (types[i] == &PyLong_Type) {
+            word_int_value(c, X86_RDI, X86_RAX, slow);
+            word_int_value(c, X86_RSI, X86_RCX, slow);
+            x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
+            x86_setcc(a, int_condition(op), X86_RDX);
+        } else if (types[i] == &PyFloat_Type) {
+            float_compare(c, op);
+        } else {
+            str_compare(c, op);
+        }
         x86_jmp(a, compared);
-        x86_bind(a, not_float);
-        emit_cmp_ptr(c, X86_RAX, &PyUnicode_Type);
-        x86_jcc(a, X86_NE, slow);
-        str_compare(c, op);
     }
+    typed_paths_end(c, n, inline_count, around);
     x86_bind(a, compared);
 }
 
-/* edx = the comparison OP of the two operands on top of the stack, as
- * compare_operands, with a small int constant on the right baked in. */
-static void compare_condition(compiler *c, int op, int depth, x86_label slow)
+/* edx = the comparison IN makes of the two operands on top of the stack,
+ * as compare_operands, with a small int constant on the right baked in. */
+static void compare_condition(compiler *c, const insn *in, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
     long k;
     if (rhs_small_const(c, &k)) { /* x < 10 */
         lhs_int(c, depth, slow);
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
-        x86_setcc(a, int_condition(op), X86_RDX);
+        x86_setcc(a, int_condition(in->arg), X86_RDX);
     } else {
-        compare_operands(c, op, depth, slow);
+        compare_operands(c, in->arg, operand_type_seen(c, in), depth, slow);
     }
 }
 
@@ -439,7 +513,7 @@ static void replace_operands_by_bool(compiler *c, const insn *in, int depth, x86
  * it, without the call. */
 static void emit_compare_op(compiler *c, const insn *in, int depth, x86_label slow, x86_label done)
 {
-    compare_condition(c, in->arg, depth, slow);
+    compare_condition(c, in, depth, slow);
     replace_operands_by_bool(c, in, depth, done);
 }
 
@@ -449,7 +523,7 @@ static int emit_compare_and_branch(compiler *c, const insn *cmp, const insn *jum
     x86_asm *a = &c->a;
     x86_label slow = x86_new_label(a), done = x86_new_label(a), check;
     x86_label taken = branch_taken_label(c, jump, &check);
-    compare_condition(c, cmp->arg, depth, slow);
+    compare_condition(c, cmp, depth, slow);
     if (entry_owned(c, 0) || entry_owned(c, 1)) {
         x86_mov_store(a, SCRATCH(0), X86_RDX); /* deallocations may clobber registers */
         decref_operands(c, cmp, depth);
@@ -640,8 +714,6 @@ static void int_into_local(compiler *c, const insn *in, int depth)
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
 {
     x86_asm *a = &c->a;
-    emit_cmp_ptr(c, X86_RAX, &PyFloat_Type);
-    x86_jcc(a, X86_NE, slow);
     if (sse == X86_DIVSD) { /* x / 0.0 and x / -0.0 raise: the helper */
         x86_mov_load(a, X86_RAX, x86_at(X86_RSI, OFF_FVAL));
         x86_alu_rr(a, X86_ADD, X86_RAX, X86_RAX); /* drops the sign bit */
@@ -712,7 +784,6 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
     x86_sse sse = X86_ADDSD;
     bool mul, ints = int_op(in->arg, &alu, &mul), floats = float_op(in->arg, &sse);
     bool remainder, divmod = is_divmod(in->arg, &remainder);
-    x86_label not_int = x86_new_label(a), boxed = x86_new_label(a);
     x86_label no_memory = x86_new_label(a);
     long k;
     if ((ints || divmod || is_rshift(in->arg)) && rhs_small_const(c, &k)) {
@@ -731,40 +802,45 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             x86_alu_ri(a, alu, X86_RAX, (int32_t)k);
         }
         box_int(c, in, depth);
-        x86_jmp(a, boxed);
-    } else {
+        replace_operands(c, in, depth, false, no_memory);
+        x86_jmp(a, done);
+    } else { /* the type the interpreter saw first (order_by_feedback) */
+        PyTypeObject *types[2];
+        int n = 0;
+        if (ints || divmod)
+            types[n++] = &PyLong_Type;
+        if (floats)
+            types[n++] = &PyFloat_Type;
+        int inline_count = order_by_feedback(operand_type_seen(c, in), types, n);
+        x86_label around = -1, next = -1;
         load_operands(c, depth, slow);
-        emit_cmp_ptr(c, X86_RAX, &PyLong_Type);
-        x86_jcc(a, X86_NE, not_int);
-        if (ints || divmod) { /* two values below 2**60: only products overflow */
-            word_int_value(c, X86_RDI, X86_RAX, slow);
-            word_int_value(c, X86_RSI, X86_RCX, slow);
-            if (divmod) {
-                x86_test_rr(a, X86_RCX, X86_RCX);
-                x86_jcc(a, X86_E, slow); /* the helper raises ZeroDivisionError */
-                floor_divmod(c, remainder);
-            } else if (mul) {
-                x86_imul_rr(a, X86_RAX, X86_RCX);
-                x86_jcc(a, X86_O, slow);
+        for (int i = 0; i < n; i++) {
+            typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
+            if (types[i] == &PyLong_Type) { /* two values below 2**60: only products overflow */
+                word_int_value(c, X86_RDI, X86_RAX, slow);
+                word_int_value(c, X86_RSI, X86_RCX, slow);
+                if (divmod) {
+                    x86_test_rr(a, X86_RCX, X86_RCX);
+                    x86_jcc(a, X86_E, slow); /* the helper raises ZeroDivisionError */
+                    floor_divmod(c, remainder);
+                } else if (mul) {
+                    x86_imul_rr(a, X86_RAX, X86_RCX);
+                    x86_jcc(a, X86_O, slow);
+                } else {
+                    x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+                }
+                box_int(c, in, depth);
+                replace_operands(c, in, depth, false, no_memory);
+                x86_jmp(a, done);
             } else {
-                x86_alu_rr(a, alu, X86_RAX, X86_RCX);
+                float_binary(c, sse, slow);
+                replace_float_operands(c, in, depth, done, no_memory);
             }
-            box_int(c, in, depth);
-            x86_jmp(a, boxed);
-        } else {
-            x86_jmp(a, slow);
         }
-        x86_bind(a, not_int);
-        if (!floats) {
+        if (n == 0)
             x86_jmp(a, slow);
-        } else {
-            float_binary(c, sse, slow);
-            replace_float_operands(c, in, depth, done, no_memory);
-        }
+        typed_paths_end(c, n, inline_count, around);
     }
-    x86_bind(a, boxed);
-    replace_operands(c, in, depth, false, no_memory);
-    x86_jmp(a, done);
     cold_begin(c);
     x86_bind(a, no_memory); /* the operands stay on the stack */
     emit_error_keeping_stack(c, in, depth);
