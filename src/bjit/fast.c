@@ -88,6 +88,20 @@ static PyTypeObject *operand_type_seen(compiler *c, const insn *in)
     return NULL;
 }
 
+/* The only type whose typed path can apply when an operand is a constant
+ * (a fused LOAD_CONST): the paths want both operands of one type, so a
+ * path of another type never runs (`line + " "`, `x == "a"`, `y * 0.5`),
+ * whatever the interpreter saw or, in a function compiled before it ran,
+ * could not see.  NULL when neither operand is a constant. */
+static PyTypeObject *constant_operand_type(compiler *c)
+{
+    for (int k = 0; k < 2; k++) {
+        if (c->borrowed[k].kind == BORROWED_CONST)
+            return Py_TYPE(PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[k].index));
+    }
+    return NULL;
+}
+
 /* Orders the N operand TYPES an operator has inline paths for, as SEEN
  * (operand_type_seen) says: the type seen first, and only it inline; none
  * inline for other types; all, as listed, without feedback.  Returns how
@@ -104,6 +118,27 @@ static int order_by_feedback(PyTypeObject *seen, PyTypeObject **types, int n)
         }
     }
     return 0;
+}
+
+/* The N operand TYPES of an operator's typed paths for IN, in the order
+ * they are tested; returns how many are left (the type of a constant
+ * operand, if there are paths for it, or none), and sets *INLINE_COUNT to
+ * how many of them stay inline (order_by_feedback). */
+static int typed_paths_for(compiler *c, const insn *in, PyTypeObject **types, int n,
+                           int *inline_count)
+{
+    PyTypeObject *only = constant_operand_type(c);
+    if (only != NULL) {
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (types[i] == only)
+                types[kept++] = only;
+        }
+        *inline_count = kept;
+        return kept;
+    }
+    *inline_count = order_by_feedback(operand_type_seen(c, in), types, n);
+    return n;
 }
 
 /* Path I of N over operands whose common type is in rax: comes from
@@ -451,16 +486,21 @@ static void str_compare(compiler *c, int op)
     x86_bind(a, known);
 }
 
-/* edx = the comparison OP of the two operands on top of the stack: small
- * ints, floats, or (== and !=) strs, the type SEEN first
- * (operand_type_seen); anything else to SLOW. */
-static void compare_operands(compiler *c, int op, PyTypeObject *seen, int depth, x86_label slow)
+/* edx = the comparison IN makes of the two operands on top of the stack:
+ * small ints, floats, or (== and !=) strs, in the order of
+ * typed_paths_for; anything else to SLOW. */
+static void compare_operands(compiler *c, const insn *in, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
+    int op = in->arg;
     PyTypeObject *types[] = {&PyLong_Type, &PyFloat_Type, &PyUnicode_Type};
-    int n = op == Py_EQ || op == Py_NE ? 3 : 2;
-    int inline_count = order_by_feedback(seen, types, n);
+    int inline_count, n = typed_paths_for(c, in, types, op == Py_EQ || op == Py_NE ? 3 : 2,
+                                          &inline_count);
     x86_label compared = x86_new_label(a), around = -1, next = -1;
+    if (n == 0) {
+        x86_jmp(a, slow);
+        return;
+    }
     load_operands(c, depth, slow);
     for (int i = 0; i < n; i++) {
         typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
@@ -491,7 +531,7 @@ static void compare_condition(compiler *c, const insn *in, int depth, x86_label 
         x86_alu_ri(a, X86_CMP, X86_RAX, (int32_t)k);
         x86_setcc(a, int_condition(in->arg), X86_RDX);
     } else {
-        compare_operands(c, in->arg, operand_type_seen(c, in), depth, slow);
+        compare_operands(c, in, depth, slow);
     }
 }
 
@@ -709,8 +749,8 @@ static void int_into_local(compiler *c, const insn *in, int depth)
     x86_bind(a, elsewhere);
 }
 
-/* xmm0 = the float result of SSE on the floats rdi and rsi (else to
- * SLOW). */
+/* xmm0 = the float result of SSE on the floats rdi and rsi (a division
+ * by zero to SLOW). */
 static void float_binary(compiler *c, x86_sse sse, x86_label slow)
 {
     x86_asm *a = &c->a;
@@ -811,9 +851,11 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
             types[n++] = &PyLong_Type;
         if (floats)
             types[n++] = &PyFloat_Type;
-        int inline_count = order_by_feedback(operand_type_seen(c, in), types, n);
+        int inline_count;
+        n = typed_paths_for(c, in, types, n, &inline_count);
         x86_label around = -1, next = -1;
-        load_operands(c, depth, slow);
+        if (n > 0)
+            load_operands(c, depth, slow);
         for (int i = 0; i < n; i++) {
             typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
             if (types[i] == &PyLong_Type) { /* two values below 2**60: only products overflow */
