@@ -484,11 +484,11 @@ if pyston:
 """
 
 
-def run_both_at_threshold_20(program):
+def run_both_at_threshold_20(program, threshold="20"):
     """Runs PROGRAM under stock and pyston with the JIT threshold at 20 (the
-    interpreter specializes first); returns pyston's stdout, stock's, and
-    pyston's stderr, both runs having succeeded."""
-    env = clean_env(PYSTON_JIT_THRESHOLD="20")
+    interpreter specializes first) or THRESHOLD; returns pyston's stdout,
+    stock's, and pyston's stderr, both runs having succeeded."""
+    env = clean_env(PYSTON_JIT_THRESHOLD=threshold)
     status, stock_out, _ = run([STOCK, "-c", program], env=env)
     assert status == 0
     status, out, err = run([PYSTON, "-c", program], env=env)
@@ -496,11 +496,12 @@ def run_both_at_threshold_20(program):
     return out, stock_out, err
 
 
-def dump_sections_at_threshold_20(program):
-    """PROGRAM's PYSTON_DUMP_ASM dump at threshold 20, cut up per function
-    (the first compile of each name): {name: {"body": its code up to the
-    first section marker, section name: that section's text}}."""
-    env = clean_env(PYSTON_JIT_THRESHOLD="20", PYSTON_DUMP_ASM="1")
+def dump_sections_at_threshold_20(program, threshold="20"):
+    """PROGRAM's PYSTON_DUMP_ASM dump at threshold 20 (or THRESHOLD), cut
+    up per function (the first compile of each name): {name: {"body": its
+    code up to the first section marker, section name: that section's
+    text}}."""
+    env = clean_env(PYSTON_JIT_THRESHOLD=threshold, PYSTON_DUMP_ASM="1")
     status, _, dump = run([PYSTON, "-c", program], env=env)
     assert status == 0
     functions = {}
@@ -621,6 +622,51 @@ def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
     functions = dump_sections_at_threshold_20(DICT_SUBSCRIPTS)
     for name in ("get", "put"):
         assert functions[name]["slow paths"].strip() == "", name
+
+
+CONSTANT_KEYS = """
+import json, sys
+class D(dict):
+    def __missing__(self, key):
+        return "missing " + str(key)
+class G:
+    def __getitem__(self, key):
+        return ("G", key)
+    def __setitem__(self, key, value):
+        print("set", key, value)
+def get(c):
+    return c["key"]
+def get_pair(c):
+    return c[(1, 2)]
+def put(c):
+    c["key"] = 5
+def get_index(c):
+    return c[1]
+out = []
+containers = [{"key": 1, (1, 2): "t"}, D(), G(), [1, 2], "str", (1, 2), {}]
+for c in containers:
+    for f in (get, get_pair, put, get_index):
+        try:
+            out.append([f.__name__, f(c)])
+        except Exception as e:
+            out.append([f.__name__, type(e).__name__, str(e)])
+print(json.dumps(out))
+print([sorted(map(repr, c.items())) for c in containers if isinstance(c, dict)])
+"""
+
+
+def test_subscripts_by_a_constant_that_is_not_an_int_call_the_dict_first():
+    # d["key"], d[(1, 2)], d["key"] = v: the inline list/tuple path wants an
+    # int index, so even compiled at the first call, before the interpreter
+    # has specialized anything, these sites get the plain code, which calls
+    # the dict first, with no slow path; c[1] keeps its inline path.  Every
+    # kind of container gives the same output as stock.
+    out, stock_out, _ = run_both_at_threshold_20(CONSTANT_KEYS, threshold="0")
+    assert out == stock_out
+    functions = dump_sections_at_threshold_20(CONSTANT_KEYS, threshold="0")
+    for name in ("get", "get_pair", "put"):
+        assert functions[name]["slow paths"].strip() == "", name
+    assert functions["get_index"]["slow paths"].strip() != ""
 
 
 OPERAND_TYPES = """

@@ -2087,17 +2087,37 @@ static bool is_fusable_push(const insn *in)
     return in->op == LOAD_FAST || in->op == LOAD_CONST;
 }
 
+/* The constant on top of the stack at IN, when a LOAD_CONST pushed it
+ * just before (fused into IN's group, or not), else NULL. */
+static PyObject *top_constant(compiler *c, const insn *in)
+{
+    if (c->borrowed[0].kind == BORROWED_CONST)
+        return PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[0].index);
+    int at = (int)(in - c->insns);
+    if (c->targeted[at])
+        return NULL;
+    for (int i = at - 1; i >= 0 && i >= at - 4; i--) { /* (EXTENDED_ARGs first) */
+        const insn *push = &c->insns[i];
+        if (push->op != 0 && push->next == at)
+            return push->op == LOAD_CONST ? PyTuple_GET_ITEM(c->co->co_consts, push->arg) : NULL;
+    }
+    return NULL;
+}
+
 /* A subscript the interpreter specialized for a dict or a class's
- * __getitem__: the inline list/tuple path would only fail there, so the
- * site gets the plain code, whose first try is the dict call
- * (emit_slow_path_calls), without a detour through the slow path. */
+ * __getitem__, or whose key is a constant other than an int (d["key"],
+ * also where the interpreter has not run): the inline list/tuple path
+ * would only fail there, so the site gets the plain code, whose first try
+ * is the dict call (emit_slow_path_calls), without a detour through the
+ * slow path. */
 static bool subscripts_no_sequence(compiler *c, const insn *in)
 {
     switch (specialized_op(c, in)) {
     case BINARY_SUBSCR_DICT: case BINARY_SUBSCR_GETITEM: case STORE_SUBSCR_DICT:
         return true;
     }
-    return false;
+    PyObject *key = in->op == BINARY_SUBSCR || in->op == STORE_SUBSCR ? top_constant(c, in) : NULL;
+    return key != NULL && !PyLong_CheckExact(key);
 }
 
 static int emit_consumer(compiler *c, const insn *in, int depth)
