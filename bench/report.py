@@ -212,8 +212,9 @@ def markdown(results, chart=None, title=True):
     lines += ["Times are the median per iteration (ms) ± the relative "
               "standard deviation; speed-up = %s time / %s time (higher is "
               "better), the median over the rounds of the ratio of the two "
-              "processes run back to back. The check column says whether the benchmark ran and "
-              "printed the same checksum under every interpreter." %
+              "processes run back to back. The check column says whether "
+              "the benchmark ran and printed the same checksum under every "
+              "interpreter." %
               (base, jit), ""]
     if chart:
         lines += ["![Per-benchmark speed-ups](%s)" % chart, ""]

@@ -2,12 +2,13 @@
 
 Runs every ``bench/bm_*.py`` (see ``bench/harness.py`` for the protocol) in
 fresh processes under each interpreter, alternating them (A B B A A B ...)
-for several runs; each process first does untimed warm-up iterations and then
-timed ones.  It compares the checksums the benchmarks print, so a fast wrong
-answer fails the run, and reports per benchmark the median times, the
-speed-up (the median of the rounds' ratios), the spread, peak RSS and the JIT's compile time and code bytes
-(from ``pyston.stats()``).  It also measures startup (``-c pass``) and a
-warm-up curve (time of each of the first N iterations) for a few benchmarks.
+for several runs; each process first does untimed warm-up iterations and
+then timed ones.  It compares the checksums the benchmarks print, so a fast
+wrong answer fails the run, and reports per benchmark the median times, the
+speed-up (the median of the rounds' ratios), the spread, peak RSS and the
+JIT's compile time and code bytes (from ``pyston.stats()``).  It also
+measures startup (``-c pass``) and a warm-up curve (time of each of the
+first N iterations) for a few benchmarks.
 
 Results go to ``build/bench/`` as JSON, a Markdown table and an SVG chart of
 speed-ups; ``--update-docs`` also refreshes docs/benchmarks.md and

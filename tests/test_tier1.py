@@ -564,7 +564,9 @@ def test_a_global_the_interpreter_found_in_the_module_checks_only_the_globals():
     assert int(err.splitlines()[-1]) == 7  # f five times, mylen twice
 
 
-DICT_SUBSCRIPTS = """
+# A dict subclass with __missing__ and a class with __getitem__ and
+# __setitem__, for the subscript programs below.
+SUBSCRIPTABLES = """
 import json, sys
 class D(dict):
     def __missing__(self, key):
@@ -572,6 +574,12 @@ class D(dict):
 class G:
     def __getitem__(self, key):
         return ("G", key)
+    def __setitem__(self, key, value):
+        print("set", key, value)
+"""
+
+
+DICT_SUBSCRIPTS = SUBSCRIPTABLES + """
 def get(container, key):
     return container[key]
 def put(container, key, value):
@@ -624,16 +632,7 @@ def test_subscripts_the_interpreter_specialized_for_dicts_call_the_dict_first():
         assert functions[name]["slow paths"].strip() == "", name
 
 
-CONSTANT_KEYS = """
-import json, sys
-class D(dict):
-    def __missing__(self, key):
-        return "missing " + str(key)
-class G:
-    def __getitem__(self, key):
-        return ("G", key)
-    def __setitem__(self, key, value):
-        print("set", key, value)
+CONSTANT_KEYS = SUBSCRIPTABLES + """
 def get(c):
     return c["key"]
 def get_pair(c):

@@ -88,6 +88,15 @@ static PyTypeObject *operand_type_seen(compiler *c, const insn *in)
     return NULL;
 }
 
+/* The constant that the stack entry K below the top is, when a fused
+ * LOAD_CONST pushed it (borrowed), else NULL. */
+static PyObject *borrowed_constant(compiler *c, int k)
+{
+    if (c->borrowed[k].kind != BORROWED_CONST)
+        return NULL;
+    return PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[k].index);
+}
+
 /* The only type whose typed path can apply when an operand is a constant
  * (a fused LOAD_CONST): the paths want both operands of one type, so a
  * path of another type never runs (`line + " "`, `x == "a"`, `y * 0.5`),
@@ -96,8 +105,9 @@ static PyTypeObject *operand_type_seen(compiler *c, const insn *in)
 static PyTypeObject *constant_operand_type(compiler *c)
 {
     for (int k = 0; k < 2; k++) {
-        if (c->borrowed[k].kind == BORROWED_CONST)
-            return Py_TYPE(PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[k].index));
+        PyObject *constant = borrowed_constant(c, k);
+        if (constant != NULL)
+            return Py_TYPE(constant);
     }
     return NULL;
 }
@@ -118,57 +128,6 @@ static int order_by_feedback(PyTypeObject *seen, PyTypeObject **types, int n)
         }
     }
     return 0;
-}
-
-/* The N operand TYPES of an operator's typed paths for IN, in the order
- * they are tested; returns how many are left (the type of a constant
- * operand, if there are paths for it, or none), and sets *INLINE_COUNT to
- * how many of them stay inline (order_by_feedback). */
-static int typed_paths_for(compiler *c, const insn *in, PyTypeObject **types, int n,
-                           int *inline_count)
-{
-    PyTypeObject *only = constant_operand_type(c);
-    if (only != NULL) {
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (types[i] == only)
-                types[kept++] = only;
-        }
-        *inline_count = kept;
-        return kept;
-    }
-    *inline_count = order_by_feedback(operand_type_seen(c, in), types, n);
-    return n;
-}
-
-/* Path I of N over operands whose common type is in rax: comes from
- * *NEXT (the previous path's type check; -1 for the first path) and
- * jumps to the new *NEXT (the next path's check, or for the last one,
- * SLOW) unless the type is TYPES[I].  The paths from INLINE_COUNT on go
- * out of line, started here and ended by typed_paths_end. */
-static void typed_path_check(compiler *c, PyTypeObject **types, int i, int n, int inline_count,
-                             x86_label slow, x86_label *around, x86_label *next)
-{
-    x86_asm *a = &c->a;
-    x86_label from = *next;
-    if (i == inline_count) {
-        if (from < 0) {
-            from = x86_new_label(a);
-            x86_jmp(a, from);
-        }
-        *around = out_of_line_begin(c);
-    }
-    if (from >= 0)
-        x86_bind(a, from);
-    *next = i + 1 < n ? x86_new_label(a) : slow;
-    emit_cmp_ptr(c, X86_RAX, types[i]);
-    x86_jcc(a, X86_NE, *next);
-}
-
-static void typed_paths_end(compiler *c, int n, int inline_count, x86_label around)
-{
-    if (inline_count < n)
-        out_of_line_end(c, around);
 }
 
 /* --- operands: the stack entries a fast path reads -------------------------- */
@@ -323,10 +282,8 @@ void emit_box_bool(compiler *c)
  * into the instruction), and its value. */
 static bool rhs_small_const(compiler *c, long *value)
 {
-    if (c->borrowed[0].kind != BORROWED_CONST)
-        return false;
-    PyObject *k = PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[0].index);
-    if (!PyLong_CheckExact(k) || Py_SIZE(k) < -1 || Py_SIZE(k) > 1)
+    PyObject *k = borrowed_constant(c, 0);
+    if (k == NULL || !PyLong_CheckExact(k) || Py_SIZE(k) < -1 || Py_SIZE(k) > 1)
         return false;
     *value = Py_SIZE(k) * (long)((PyLongObject *)k)->ob_digit[0];
     return true;
@@ -352,6 +309,74 @@ static void load_operands(compiler *c, int depth, x86_label fail)
     x86_mov_load(a, X86_RAX, x86_at(X86_RDI, OFF_TYPE));
     x86_alu_rm(a, X86_CMP, X86_RAX, x86_at(X86_RSI, OFF_TYPE));
     x86_jcc(a, X86_NE, fail);
+}
+
+/* A row of typed paths over the two operands on top of the stack, each
+ * for one type both must have (int, float, str): the types in the order
+ * they are tested, how many of the first ones are inline (the rest out of
+ * line, in the cold section), and the labels the row threads through. */
+typedef struct {
+    PyTypeObject *types[3];
+    int n, inline_count;
+    x86_label around; /* out_of_line_begin's, once the row goes out of line */
+    x86_label next;   /* the next type check (-1 before the first one) */
+} typed_paths;
+
+/* Orders and filters the N TYPES an operator has paths for: with a
+ * constant operand its type's path only, or none; else by the
+ * interpreter's feedback (order_by_feedback).  Jumps to SLOW when no path
+ * is left, else loads the operands (load_operands); returns whether any
+ * path is left. */
+static bool typed_paths_begin(compiler *c, const insn *in, typed_paths *row, int n, int depth,
+                              x86_label slow)
+{
+    PyTypeObject *only = constant_operand_type(c);
+    row->around = row->next = -1;
+    if (only != NULL) {
+        row->n = 0;
+        for (int i = 0; i < n; i++) {
+            if (row->types[i] == only)
+                row->types[row->n++] = only;
+        }
+        row->inline_count = row->n;
+    } else {
+        row->n = n;
+        row->inline_count = order_by_feedback(operand_type_seen(c, in), row->types, n);
+    }
+    if (row->n == 0) {
+        x86_jmp(&c->a, slow);
+        return false;
+    }
+    load_operands(c, depth, slow);
+    return true;
+}
+
+/* Path I of the row, for operands whose common type is in rax: comes from
+ * the previous path's type check and jumps to the next one (for the last
+ * path, to SLOW) unless the type is types[I].  The paths from
+ * inline_count on go out of line, from here until typed_paths_end. */
+static void typed_path_check(compiler *c, typed_paths *row, int i, x86_label slow)
+{
+    x86_asm *a = &c->a;
+    x86_label from = row->next;
+    if (i == row->inline_count) {
+        if (from < 0) {
+            from = x86_new_label(a);
+            x86_jmp(a, from);
+        }
+        row->around = out_of_line_begin(c);
+    }
+    if (from >= 0)
+        x86_bind(a, from);
+    row->next = i + 1 < row->n ? x86_new_label(a) : slow;
+    emit_cmp_ptr(c, X86_RAX, row->types[i]);
+    x86_jcc(a, X86_NE, row->next);
+}
+
+static void typed_paths_end(compiler *c, const typed_paths *row)
+{
+    if (row->inline_count < row->n)
+        out_of_line_end(c, row->around);
 }
 
 /* An error (MemoryError from boxing a result) raised at IN with the stack
@@ -488,35 +513,30 @@ static void str_compare(compiler *c, int op)
 
 /* edx = the comparison IN makes of the two operands on top of the stack:
  * small ints, floats, or (== and !=) strs, in the order of
- * typed_paths_for; anything else to SLOW. */
+ * typed_paths_begin; anything else to SLOW. */
 static void compare_operands(compiler *c, const insn *in, int depth, x86_label slow)
 {
     x86_asm *a = &c->a;
     int op = in->arg;
-    PyTypeObject *types[] = {&PyLong_Type, &PyFloat_Type, &PyUnicode_Type};
-    int inline_count, n = typed_paths_for(c, in, types, op == Py_EQ || op == Py_NE ? 3 : 2,
-                                          &inline_count);
-    x86_label compared = x86_new_label(a), around = -1, next = -1;
-    if (n == 0) {
-        x86_jmp(a, slow);
+    typed_paths row = {.types = {&PyLong_Type, &PyFloat_Type, &PyUnicode_Type}};
+    if (!typed_paths_begin(c, in, &row, op == Py_EQ || op == Py_NE ? 3 : 2, depth, slow))
         return;
-    }
-    load_operands(c, depth, slow);
-    for (int i = 0; i < n; i++) {
-        typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
-        if (types[i] == &PyLong_Type) {
+    x86_label compared = x86_new_label(a);
+    for (int i = 0; i < row.n; i++) {
+        typed_path_check(c, &row, i, slow);
+        if (row.types[i] == &PyLong_Type) {
             word_int_value(c, X86_RDI, X86_RAX, slow);
             word_int_value(c, X86_RSI, X86_RCX, slow);
             x86_alu_rr(a, X86_CMP, X86_RAX, X86_RCX);
             x86_setcc(a, int_condition(op), X86_RDX);
-        } else if (types[i] == &PyFloat_Type) {
+        } else if (row.types[i] == &PyFloat_Type) {
             float_compare(c, op);
         } else {
             str_compare(c, op);
         }
         x86_jmp(a, compared);
     }
-    typed_paths_end(c, n, inline_count, around);
+    typed_paths_end(c, &row);
     x86_bind(a, compared);
 }
 
@@ -844,21 +864,17 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
         box_int(c, in, depth);
         replace_operands(c, in, depth, false, no_memory);
         x86_jmp(a, done);
-    } else { /* the type the interpreter saw first (order_by_feedback) */
-        PyTypeObject *types[2];
+    } else { /* the type the interpreter saw first (typed_paths_begin) */
+        typed_paths row = {.types = {NULL}};
         int n = 0;
         if (ints || divmod)
-            types[n++] = &PyLong_Type;
+            row.types[n++] = &PyLong_Type;
         if (floats)
-            types[n++] = &PyFloat_Type;
-        int inline_count;
-        n = typed_paths_for(c, in, types, n, &inline_count);
-        x86_label around = -1, next = -1;
-        if (n > 0)
-            load_operands(c, depth, slow);
-        for (int i = 0; i < n; i++) {
-            typed_path_check(c, types, i, n, inline_count, slow, &around, &next);
-            if (types[i] == &PyLong_Type) { /* two values below 2**60: only products overflow */
+            row.types[n++] = &PyFloat_Type;
+        typed_paths_begin(c, in, &row, n, depth, slow);
+        for (int i = 0; i < row.n; i++) {
+            typed_path_check(c, &row, i, slow);
+            if (row.types[i] == &PyLong_Type) { /* two values below 2**60: only products overflow */
                 word_int_value(c, X86_RDI, X86_RAX, slow);
                 word_int_value(c, X86_RSI, X86_RCX, slow);
                 if (divmod) {
@@ -879,9 +895,7 @@ static void emit_binary_op(compiler *c, const insn *in, int depth, x86_label slo
                 replace_float_operands(c, in, depth, done, no_memory);
             }
         }
-        if (n == 0)
-            x86_jmp(a, slow);
-        typed_paths_end(c, n, inline_count, around);
+        typed_paths_end(c, &row);
     }
     cold_begin(c);
     x86_bind(a, no_memory); /* the operands stay on the stack */
@@ -2091,8 +2105,9 @@ static bool is_fusable_push(const insn *in)
  * just before (fused into IN's group, or not), else NULL. */
 static PyObject *top_constant(compiler *c, const insn *in)
 {
-    if (c->borrowed[0].kind == BORROWED_CONST)
-        return PyTuple_GET_ITEM(c->co->co_consts, c->borrowed[0].index);
+    PyObject *borrowed = borrowed_constant(c, 0);
+    if (borrowed != NULL)
+        return borrowed;
     int at = (int)(in - c->insns);
     if (c->targeted[at])
         return NULL;

@@ -1360,12 +1360,13 @@ static int is_instance(PyObject *subject, PyObject *type)
         tp->tp_getattro == PyObject_GenericGetAttr) {
         INTERNED(class_name, "__class__");
         static PyObject *object_class; /* object.__class__'s descriptor (borrowed) */
-        if (object_class == NULL && class_name != NULL)
-            object_class = PyDict_GetItemWithError(PyBaseObject_Type.tp_dict, class_name);
-        if (object_class != NULL && _PyType_Lookup(tp, class_name) == object_class)
-            return 0;
-        if (PyErr_Occurred())
+        if (class_name == NULL)
             return -1;
+        if (object_class == NULL &&
+            (object_class = PyDict_GetItemWithError(PyBaseObject_Type.tp_dict, class_name)) == NULL)
+            return PyErr_Occurred() ? -1 : PyObject_IsInstance(subject, type);
+        if (_PyType_Lookup(tp, class_name) == object_class)
+            return 0;
     }
     return PyObject_IsInstance(subject, type);
 }
@@ -1441,8 +1442,7 @@ static PyObject *match_class(PyObject *subject, PyObject *type, Py_ssize_t nargs
     }
     for (Py_ssize_t i = 0; i < nkwargs; i++) {
         PyObject *name = PyTuple_GET_ITEM(kwargs, i);
-        bool seen = name_among(kwargs, i, name) ||
-                    (npositional && name_among(match_args, npositional, name));
+        bool seen = name_among(kwargs, i, name) || name_among(match_args, npositional, name);
         PyObject *attr = match_class_attr(subject, type, name, seen);
         if (attr == NULL)
             goto fail;
